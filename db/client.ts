@@ -1,0 +1,48 @@
+/**
+ * One place that opens PostgreSQL connections (postgres.js under drizzle-orm). Each subgraph gets
+ * its own pool, and every pool counts the statements it sends, so tests can assert SQL statements
+ * per operation (no N+1) without timing anything.
+ */
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PostgresJsDatabase<Schema>;
+
+export interface DatabaseOptions {
+  /** Application name shown in pg_stat_activity. */
+  name: string;
+  /** Pool size. @default 10 */
+  max?: number;
+}
+
+export interface Database {
+  db: Db;
+  sql: postgres.Sql;
+  /** Statements sent since the pool opened; read deltas around an operation. */
+  readonly statements: { count: number };
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, options: DatabaseOptions): Database {
+  const statements = { count: 0 };
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    // Prepared statements are cached per connection: the hot queries are parsed once.
+    prepare: true,
+    connection: { application_name: `imss-${options.name}` },
+    onnotice: () => undefined,
+    debug: () => {
+      statements.count += 1;
+    },
+  });
+  return {
+    db: drizzle(sql, { schema }),
+    sql,
+    statements,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Where each part of the system finds its database: `<SUBGRAPH>_DATABASE_URL`, else DATABASE_URL,
+ * else the embedded PostgreSQL (started, or reused when a previous run left it up).
+ */
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
+
+export const DATA_DIR = process.env.IMSS_DATA_DIR ?? '.data';
+
+export function configuredDatabaseUrl(subgraph: string | null, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const specific = subgraph ? env[`${subgraph.toUpperCase()}_DATABASE_URL`] : undefined;
+  return specific || env.DATABASE_URL || undefined;
+}
+
+export interface ResolvedDatabase {
+  url: string;
+  embedded: EmbeddedDatabase | null;
+}
+
+export async function resolveDatabaseUrl(subgraph: string | null, log: (m: string) => void): Promise<ResolvedDatabase> {
+  const url = configuredDatabaseUrl(subgraph);
+  if (url) return { url, embedded: null };
+  const embedded = await startEmbeddedDatabase({ dataDir: `${DATA_DIR}/pg`, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), log });
+  return { url: embedded.url, embedded };
+}

@@ -1,0 +1,27 @@
+/**
+ * Append-only access log (schema `audit`). Audit is its own bounded context rather than a
+ * subgraph's data: every subgraph appends the reads it serves, and the persons subgraph lists a
+ * person's entries for `me { accessLog }`. The migration revokes UPDATE and DELETE and a trigger
+ * rejects them, so rows cannot be rewritten through the application's role.
+ */
+import { char, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+export const auditSchema = pgSchema('audit');
+
+export const accessEvents = auditSchema.table(
+  'access_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    subjectCurp: char('subject_curp', { length: 18 }).notNull(),
+    actorSubject: text('actor_subject').notNull(),
+    actorRole: varchar('actor_role', { length: 32 }).notNull(),
+    actorScope: text('actor_scope'),
+    purpose: text('purpose'),
+    subgraph: varchar('subgraph', { length: 32 }).notNull(),
+    what: text('what').notNull(),
+    fields: jsonb('fields').$type<string[]>(),
+    requestId: varchar('request_id', { length: 64 }).notNull(),
+  },
+  (t) => [index('access_events_subject_idx').on(t.subjectCurp, t.at)],
+);

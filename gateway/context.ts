@@ -1,0 +1,12 @@
+import type { Identity } from '../subgraphs/shared/identity/viewer.ts';
+import type { Logger } from '../subgraphs/shared/logger.ts';
+
+/** Per-request context of the gateway: who is calling, for what declared purpose. */
+export interface GatewayContext {
+  identity: Identity;
+  purpose: string | null;
+  requestId: string;
+  log: Logger;
+  /** Rate-limit key: the token's subject, or the client address for anonymous callers. */
+  clientKey: string;
+}

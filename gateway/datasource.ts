@@ -1,0 +1,33 @@
+/**
+ * How the gateway calls a subgraph: over HTTP with the keep-alive fetcher, carrying a fresh
+ * gateway-signed identity token for that subgraph (audience = subgraph name) and the request id.
+ * No client header is forwarded: subgraphs trust only the token.
+ */
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { IDENTITY_HEADER } from '../subgraphs/shared/identity/gateway-token.ts';
+import type { GatewayContext } from './context.ts';
+
+export interface IdentitySignerLike {
+  sign(identity: GatewayContext['identity'], audience: string, purpose: string | null): Promise<string>;
+}
+
+export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    fetcher: Fetcher,
+    private readonly signer: IdentitySignerLike,
+  ) {
+    super({ url, fetcher });
+  }
+
+  override async willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    // Composition-time calls (none with a static supergraph) and health checks have no context.
+    if (!context?.identity) return;
+    headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.purpose));
+    headers.set('x-request-id', context.requestId);
+  }
+}

@@ -1,0 +1,12 @@
+/** `npm run start:gateway`: the gateway alone, in front of subgraphs already running (<NAME>_URL). */
+import { logger } from '../subgraphs/shared/logger.ts';
+import { onShutdown } from '../subgraphs/shared/shutdown.ts';
+import { loadGatewayConfig } from './config.ts';
+import { createGateway } from './create.ts';
+import { loadSystemKeys } from './system-keys.ts';
+
+const log = logger.child({ component: 'gateway' });
+const gateway = await createGateway(loadGatewayConfig(), await loadSystemKeys());
+log.info({ url: gateway.url }, 'gateway ready');
+if (process.send) process.send({ ready: 'gateway', url: gateway.url });
+onShutdown(log, () => gateway.close());

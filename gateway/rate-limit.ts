@@ -1,0 +1,66 @@
+/**
+ * Rate limiting per client identity, fixed one-minute windows. With REDIS_URL the counters live in
+ * Redis so that every gateway replica sees the same count; without it, in this process's memory.
+ */
+import { Redis } from 'ioredis';
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetSeconds: number;
+}
+
+export interface RateLimiter {
+  hit(key: string, limit: number): Promise<RateLimitDecision>;
+  close(): Promise<void>;
+}
+
+const WINDOW_MS = 60_000;
+
+function decision(count: number, limit: number, now: number): RateLimitDecision {
+  return {
+    allowed: count <= limit,
+    limit,
+    remaining: Math.max(0, limit - count),
+    resetSeconds: Math.ceil((WINDOW_MS - (now % WINDOW_MS)) / 1000),
+  };
+}
+
+export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter {
+  const windows = new Map<string, { window: number; count: number }>();
+  return {
+    async hit(key, limit) {
+      const t = now();
+      const window = Math.floor(t / WINDOW_MS);
+      const entry = windows.get(key);
+      const count = entry && entry.window === window ? entry.count + 1 : 1;
+      windows.set(key, { window, count });
+      // Forget finished windows now and then so the map does not grow without bound.
+      if (windows.size > 100_000) for (const [k, v] of windows) if (v.window < window) windows.delete(k);
+      return decision(count, limit, t);
+    },
+    close: async () => undefined,
+  };
+}
+
+export function createRedisRateLimiter(url: string, now: () => number = Date.now): RateLimiter {
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  return {
+    async hit(key, limit) {
+      const t = now();
+      const redisKey = `ratelimit:${Math.floor(t / WINDOW_MS)}:${key}`;
+      const results = await redis.multi().incr(redisKey).pexpire(redisKey, WINDOW_MS * 2).exec();
+      const count = Number(results?.[0]?.[1] ?? 1);
+      return decision(count, limit, t);
+    },
+    close: async () => {
+      await redis.quit();
+    },
+  };
+}
+
+export function createRateLimiter(redisUrl: string | undefined): RateLimiter {
+  return redisUrl ? createRedisRateLimiter(redisUrl) : createMemoryRateLimiter();
+}

@@ -1,0 +1,146 @@
+/**
+ * The gateway: @apollo/gateway over the committed static supergraph, behind @apollo/server with
+ * operation limits (graphql-armor), CSRF prevention, error masking, rate limiting, client-token
+ * verification and identity propagation to the subgraphs.
+ */
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import type { JWK } from 'jose';
+import { SUPERGRAPH_PATH, isSubgraphName } from '../schema/subgraphs.ts';
+import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../subgraphs/shared/http-server.ts';
+import type { Identity } from '../subgraphs/shared/identity/viewer.ts';
+import { logger } from '../subgraphs/shared/logger.ts';
+import { errorLoggingPlugin } from '../subgraphs/shared/masking.ts';
+import type { GatewayConfig } from './config.ts';
+import type { GatewayContext } from './context.ts';
+import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
+import { formatGatewayError } from './errors.ts';
+import { createKeepAliveFetcher } from './fetcher.ts';
+import { InvalidPurposeError, parsePurpose } from '../subgraphs/shared/identity/purpose.ts';
+import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
+
+export interface ClientTokenVerifierLike {
+  verify(authorizationHeader: string | undefined): Promise<Identity>;
+}
+
+export interface GatewayDependencies {
+  config: GatewayConfig;
+  clientTokens: ClientTokenVerifierLike;
+  identitySigner: IdentitySignerLike;
+  /** Public keys published at /.well-known/jwks.json (NSS certificates are verified with them). */
+  publishedKeys: () => Promise<JWK[]>;
+}
+
+export async function startGateway(deps: GatewayDependencies): Promise<RunningHttpServer> {
+  const { config } = deps;
+  const log = logger.child({ component: 'gateway' });
+  const http = createKeepAliveFetcher(config.subgraphTimeoutMs);
+  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    // The URL in the supergraph is only a default; the configured one wins (per environment).
+    buildService: ({ name, url }) =>
+      new IdentityPropagatingDataSource(name, isSubgraphName(name) ? config.subgraphUrls[name] : url!, http.fetcher, deps.identitySigner),
+    logger: log,
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    maxAliases: { n: config.limits.maxAliases },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxTokens: { n: config.limits.maxTokens },
+    maxDirectives: { n: config.limits.maxDirectives },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    formatError: formatGatewayError,
+    plugins: [
+      ...(armor.plugins as never[]),
+      errorLoggingPlugin<GatewayContext>(log),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  const decisions = new WeakMap<object, RateLimitDecision>();
+  const running = await startGraphQLHttpServer<GatewayContext>(
+    {
+      apollo,
+      context: async ({ req, requestId }) => {
+        const identity = await deps.clientTokens.verify(req.headers.authorization).catch((error: { reason?: string }) => {
+          log.info({ requestId, reason: error.reason }, 'client token rejected');
+          throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        });
+        const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+        const limit = identity.kind === 'user' ? config.rateLimit.perMinute : config.rateLimit.anonymousPerMinute;
+        const decision = await rateLimiter.hit(clientKey, limit);
+        decisions.set(req, decision);
+        if (!decision.allowed) {
+          throw new GraphQLError('Too many requests: slow down and retry after the reset', {
+            extensions: {
+              code: 'RATE_LIMITED',
+              retryAfterSeconds: decision.resetSeconds,
+              http: { status: 429, headers: new Map([['retry-after', String(decision.resetSeconds)]]) },
+            },
+          });
+        }
+        return { identity, purpose: declaredPurpose(req.headers['x-access-purpose']), requestId, log: log.child({ requestId }), clientKey };
+      },
+      onResponse: ({ req }, res: ServerResponse) => {
+        const decision = decisions.get(req);
+        if (!decision) return;
+        res.setHeader('ratelimit-limit', decision.limit);
+        res.setHeader('ratelimit-remaining', decision.remaining);
+        res.setHeader('ratelimit-reset', decision.resetSeconds);
+      },
+      extraRoutes: async (req, res) => {
+        if (req.url !== '/.well-known/jwks.json') return false;
+        sendJson(res, 200, { keys: await deps.publishedKeys() });
+        return true;
+      },
+      ready: async () => {
+        const checks = await Promise.all(
+          Object.entries(config.subgraphUrls).map(async ([name, url]) => {
+            const health = new URL('/readyz', url);
+            const ok = await fetch(health, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+            return [name, ok] as const;
+          }),
+        );
+        return Object.fromEntries(checks);
+      },
+    },
+    { port: config.port, host: config.host },
+  );
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await apollo.stop();
+      await http.close();
+      await rateLimiter.close();
+    },
+  };
+}
+
+/** X-Access-Purpose, validated where the request arrives so the client gets a clear error. */
+function declaredPurpose(header: string | string[] | undefined): string | null {
+  try {
+    return parsePurpose(Array.isArray(header) ? header.join(',') : header);
+  } catch (error) {
+    if (!(error instanceof InvalidPurposeError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
+}

@@ -1,0 +1,9 @@
+import type { PersonResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Person: PersonResolvers = {
+  // Persons are owned by the persons subgraph; here a reference is just its key.
+  __resolveReference: (reference) => ({ curp: reference.curp }),
+  enrollments: (person, _args, { loaders }) => loaders.enrollmentsByCurp.load(person.curp),
+  coveragePeriods: async (person, _args, { loaders }) =>
+    (await loaders.enrollmentsByCurp.load(person.curp)).map((e) => ({ start: e.startDate, end: e.endDate, kind: e.kind as never })),
+};

@@ -1,0 +1,113 @@
+/**
+ * All SQL of the persons subgraph. Reads are batch-shaped (one statement for many keys) so the
+ * loaders can resolve a list of persons in a constant number of statements.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../db/client.ts';
+import { accessEvents } from '../../db/schema/audit.ts';
+import {
+  addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife,
+} from '../../db/schema/persons.ts';
+import type { AddressModel, BeneficiaryModel, ClinicModel, PersonRow, ProofOfLifeModel } from './mappers.ts';
+
+export type NewPerson = typeof persons.$inferInsert;
+export type NewAddress = typeof addresses.$inferInsert;
+export type NewBeneficiary = typeof beneficiaries.$inferInsert;
+
+export function createPersonsRepository(database: Database) {
+  const { db } = database;
+  return {
+    personsByCurp: (curps: readonly string[]): Promise<PersonRow[]> =>
+      db.select().from(persons).where(inArray(persons.curp, [...curps])),
+
+    personsByNss: (nssList: readonly string[]): Promise<PersonRow[]> =>
+      db.select().from(persons).where(inArray(persons.nss, [...nssList])),
+
+    addressesByCurp: (curps: readonly string[]): Promise<AddressModel[]> =>
+      db.select().from(addresses).where(inArray(addresses.curp, [...curps])),
+
+    clinicsById: (ids: readonly string[]): Promise<ClinicModel[]> =>
+      db.select().from(clinics).where(inArray(clinics.id, [...ids])),
+
+    clinics: (state: string | null): Promise<ClinicModel[]> =>
+      db.select().from(clinics).where(state ? eq(clinics.state, state) : undefined).orderBy(asc(clinics.number)),
+
+    beneficiariesByHolder: (holders: readonly string[]): Promise<BeneficiaryModel[]> =>
+      db.select().from(beneficiaries).where(inArray(beneficiaries.holderCurp, [...holders])).orderBy(asc(beneficiaries.createdAt)),
+
+    beneficiaryById: async (id: string): Promise<BeneficiaryModel | undefined> =>
+      (await db.select().from(beneficiaries).where(eq(beneficiaries.id, id)))[0],
+
+    proofsOfLifeByCurp: (curps: readonly string[]): Promise<ProofOfLifeModel[]> =>
+      db.select().from(proofsOfLife).where(inArray(proofsOfLife.curp, [...curps])).orderBy(desc(proofsOfLife.provedOn)),
+
+    accessLog: (curp: string, limit: number) =>
+      db.select().from(accessEvents).where(eq(accessEvents.subjectCurp, curp)).orderBy(desc(accessEvents.at)).limit(limit),
+
+    /** Runs `work` in one transaction: a mutation either writes everything or nothing. */
+    transaction: <T>(work: (tx: Db) => Promise<T>): Promise<T> => db.transaction((tx) => work(tx as unknown as Db)),
+  };
+}
+
+export type PersonsRepository = ReturnType<typeof createPersonsRepository>;
+
+/** Statements used inside mutations' transactions. */
+export const txQueries = {
+  lockPerson: async (tx: Db, curp: string): Promise<PersonRow | undefined> =>
+    (await tx.select().from(persons).where(eq(persons.curp, curp)).for('update'))[0],
+
+  insertPerson: (tx: Db, row: NewPerson) => tx.insert(persons).values(row).onConflictDoNothing().returning(),
+
+  setNss: (tx: Db, curp: string, nss: string, clinicId: string | null, email: string) =>
+    tx.update(persons)
+      .set({ nss, clinicId, email, nssAssignedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(persons.curp, curp), sql`${persons.nss} is null`))
+      .returning(),
+
+  updateContact: (tx: Db, curp: string, values: { email?: string; phone?: string; clinicId?: string | null }) =>
+    tx.update(persons).set({ ...values, updatedAt: new Date() }).where(eq(persons.curp, curp)).returning(),
+
+  upsertAddress: (tx: Db, row: NewAddress) =>
+    tx.insert(addresses).values(row).onConflictDoUpdate({ target: addresses.curp, set: { ...row, updatedAt: new Date() } }),
+
+  /**
+   * Next sequence for (subdelegation, year): the row lock taken by ON CONFLICT DO UPDATE
+   * serialises concurrent callers, so two assignments can never draw the same number.
+   */
+  nextNssSequence: async (tx: Db, subdelegation: string, registrationYear: string): Promise<number> => {
+    const [row] = await tx
+      .insert(nssSequences)
+      .values({ subdelegation, registrationYear, lastSequence: 0 })
+      .onConflictDoUpdate({
+        target: [nssSequences.subdelegation, nssSequences.registrationYear],
+        set: { lastSequence: sql`${nssSequences.lastSequence} + 1` },
+      })
+      .returning({ lastSequence: nssSequences.lastSequence });
+    return row!.lastSequence;
+  },
+
+  /** Longest postal-code prefix wins (a 5-digit entry beats a 2-digit one). */
+  clinicForPostalCode: async (tx: Db, postalCode: string): Promise<ClinicModel | undefined> => {
+    const rows = await tx
+      .select({ clinic: clinics, prefix: clinicPostalCodes.postalCodePrefix })
+      .from(clinicPostalCodes)
+      .innerJoin(clinics, eq(clinics.id, clinicPostalCodes.clinicId))
+      .where(sql`${postalCode} like ${clinicPostalCodes.postalCodePrefix} || '%'`)
+      .orderBy(desc(sql`length(${clinicPostalCodes.postalCodePrefix})`))
+      .limit(1);
+    return rows[0]?.clinic;
+  },
+
+  insertBeneficiary: (tx: Db, row: NewBeneficiary) => tx.insert(beneficiaries).values(row).returning(),
+
+  beneficiariesOf: (tx: Db, holderCurp: string) =>
+    tx.select().from(beneficiaries).where(eq(beneficiaries.holderCurp, holderCurp)).for('update'),
+
+  updateBeneficiary: (tx: Db, id: string, values: Partial<NewBeneficiary>) =>
+    tx.update(beneficiaries).set(values).where(eq(beneficiaries.id, id)).returning(),
+
+  deleteBeneficiary: (tx: Db, id: string) => tx.delete(beneficiaries).where(eq(beneficiaries.id, id)).returning(),
+
+  insertProofOfLife: (tx: Db, row: typeof proofsOfLife.$inferInsert) => tx.insert(proofsOfLife).values(row).returning(),
+};
+

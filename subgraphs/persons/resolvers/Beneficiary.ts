@@ -1,0 +1,9 @@
+import type { BeneficiaryResolvers } from '../__generated__/resolvers-types.ts';
+import { evaluateBeneficiary } from '../domain/index.ts';
+import { isoDate } from '../services/dates.ts';
+
+export const Beneficiary: BeneficiaryResolvers = {
+  eligible: (beneficiary, _args, { services }) => evaluateBeneficiary(beneficiary, { asOf: isoDate(services.now()) }).eligible,
+  eligibleUntil: (beneficiary, _args, { services }) =>
+    evaluateBeneficiary(beneficiary, { asOf: isoDate(services.now()) }).until ?? null,
+};

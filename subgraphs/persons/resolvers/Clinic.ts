@@ -1,0 +1,5 @@
+import type { ClinicResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Clinic: ClinicResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.clinicById.load(reference.id),
+};

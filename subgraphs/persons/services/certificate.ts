@@ -1,0 +1,58 @@
+/**
+ * NSS certificates (constancias) as compact JWS (ES256). A bank or clinic verifies them offline
+ * with the public key the gateway publishes at /.well-known/jwks.json; the payload carries the
+ * data and issue time, so nothing needs to call back to IMSS.
+ */
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
+import { CompactSign, exportJWK, type JWK } from 'jose';
+
+export const CERTIFICATE_ISSUER = 'imss-federation:persons';
+export const CERTIFICATE_TYPE = 'imss-nss-certificate+jwt';
+
+export interface CertificateData {
+  curp: string;
+  nss: string;
+  name: string;
+  clinic: { number: number; name: string } | null;
+}
+
+export interface SignedCertificate {
+  jws: string;
+  keyId: string;
+  issuedAt: Date;
+}
+
+export interface CertificateSigner {
+  keyId: string;
+  sign(data: CertificateData, now: Date): Promise<SignedCertificate>;
+  publicJwk(): Promise<JWK>;
+}
+
+/** The public JWK that verifies certificates, with a stable kid (same key, same id). */
+export async function certificatePublicJwk(publicKey: KeyObject): Promise<JWK & { kid: string }> {
+  const jwk = await exportJWK(publicKey);
+  const kid = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url').slice(0, 16);
+  return { ...jwk, kid, alg: 'ES256', use: 'sig' };
+}
+
+export async function createCertificateSigner(privateKey: KeyObject, publicKey: KeyObject): Promise<CertificateSigner> {
+  const jwk = await certificatePublicJwk(publicKey);
+  const keyId = jwk.kid;
+  return {
+    keyId,
+    async sign(data, now) {
+      const payload = {
+        iss: CERTIFICATE_ISSUER,
+        sub: data.curp,
+        jti: randomUUID(),
+        iat: Math.floor(now.getTime() / 1000),
+        certificate: { type: 'CONSTANCIA_NSS', ...data },
+      };
+      const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: 'ES256', kid: keyId, typ: CERTIFICATE_TYPE })
+        .sign(privateKey);
+      return { jws, keyId, issuedAt: now };
+    },
+    publicJwk: async () => jwk,
+  };
+}

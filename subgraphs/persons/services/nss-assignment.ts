@@ -1,0 +1,101 @@
+/**
+ * NSS assignment or location (DOMAIN.md §2), in one transaction:
+ * - a known person with an NSS: the NSS is located (idempotent: asking twice gives the same NSS);
+ * - otherwise a new NSS = subdelegation (from the address's clinic) + registration year + birth
+ *   year + a per-(subdelegation, year) sequence drawn under a row lock + Luhn digit.
+ * A new person's names must agree with their CURP: a mismatch is the commonest cause of rejected
+ * procedures, so it is caught here, with every mismatch listed.
+ */
+import type { Db } from '../../../db/client.ts';
+import { badInput } from '../../shared/errors.ts';
+import { checkCurpConsistency, composeNss, validateCurp } from '../domain/index.ts';
+import type { PersonsContext } from '../context.ts';
+import type { PersonRow } from '../mappers.ts';
+import { txQueries } from '../repository.ts';
+import { validateAddress, type AddressInput } from './address.ts';
+
+export interface AssignNssInput {
+  curp: string;
+  email: string;
+  givenNames?: string | null;
+  firstSurname?: string | null;
+  secondSurname?: string | null;
+  address?: AddressInput | null;
+}
+
+export interface AssignNssResult {
+  outcome: 'LOCATED' | 'ASSIGNED';
+  nss: string;
+  person: PersonRow;
+}
+
+export async function assignNss(input: AssignNssInput, ctx: PersonsContext): Promise<AssignNssResult> {
+  const parsed = validateCurp(input.curp);
+  if (!parsed.ok) throw badInput(parsed.issues[0]?.code ?? 'CURP_FORMAT', 'Invalid CURP');
+  const now = ctx.services.now();
+
+  const result = await ctx.repository.transaction(async (tx) => {
+    const person = (await txQueries.lockPerson(tx, parsed.value)) ?? (await createPerson(tx, input, parsed, ctx));
+    if (person.nss) return { outcome: 'LOCATED' as const, nss: person.nss, person };
+
+    const address = input.address ? validateAddress(input.address) : null;
+    if (!address) throw badInput('NSS_ADDRESS_REQUIRED', 'A first NSS assignment needs a Mexican address');
+    await txQueries.upsertAddress(tx, { curp: person.curp, ...address });
+    const clinic = await txQueries.clinicForPostalCode(tx, address.postalCode);
+    if (!clinic) throw badInput('NSS_NO_CLINIC_FOR_POSTAL_CODE', `No family-medicine clinic serves postal code ${address.postalCode}`);
+
+    const registrationYear = String(now.getUTCFullYear() % 100).padStart(2, '0');
+    const sequence = await txQueries.nextNssSequence(tx, clinic.subdelegation, registrationYear);
+    if (sequence > 9999) throw badInput('NSS_SEQUENCE_EXHAUSTED', 'No NSS numbers left for this subdelegation and year');
+    const nss = composeNss({
+      subdelegation: clinic.subdelegation,
+      registrationYear: now.getUTCFullYear(),
+      birthYear: Number(person.birthDate.slice(0, 4)),
+      sequence,
+    });
+    const [updated] = await txQueries.setNss(tx, person.curp, nss, clinic.id, input.email);
+    await ctx.audit.recordReads([person.curp], 'assignNss', ['nss'], tx);
+    return { outcome: 'ASSIGNED' as const, nss, person: updated! };
+  });
+  ctx.loaders.personByCurp.clear(result.person.curp).prime(result.person.curp, result.person);
+  return result;
+}
+
+async function createPerson(
+  tx: Db,
+  input: AssignNssInput,
+  parsed: { value: string; birthDate: string; sex: string; state: string },
+  ctx: PersonsContext,
+): Promise<PersonRow> {
+  if (!input.givenNames || !input.firstSurname) {
+    throw badInput('NSS_PERSON_DATA_REQUIRED', 'A person not yet known needs givenNames and firstSurname');
+  }
+  const consistency = checkCurpConsistency(parsed.value, {
+    givenNames: input.givenNames,
+    firstSurname: input.firstSurname,
+    secondSurname: input.secondSurname ?? null,
+    birthDate: parsed.birthDate,
+    sex: parsed.sex as 'H' | 'M' | 'X',
+    birthState: parsed.state,
+  });
+  if (!consistency.consistent) {
+    throw badInput('CURP_MISMATCH', 'The names do not match the CURP', {
+      mismatches: consistency.mismatches.map((m) => ({ field: m.field, positions: m.positions, message: m.message })),
+    });
+  }
+  await txQueries.insertPerson(tx, {
+    curp: parsed.value,
+    givenNames: input.givenNames.trim().toUpperCase(),
+    firstSurname: input.firstSurname.trim().toUpperCase(),
+    secondSurname: input.secondSurname?.trim().toUpperCase() || null,
+    birthDate: parsed.birthDate,
+    sex: parsed.sex,
+    birthState: parsed.state,
+    email: input.email,
+  });
+  // Another request may have created the same person concurrently: lock whichever row won.
+  const person = await txQueries.lockPerson(tx, parsed.value);
+  if (!person) throw new Error(`person ${parsed.value} vanished inside its transaction`);
+  ctx.log.info({ curp: parsed.value }, 'person created for NSS assignment');
+  return person;
+}

@@ -1,0 +1,151 @@
+/**
+ * A small node:http front for an ApolloServer (what `startStandaloneServer` does, plus health
+ * endpoints, a body limit, request ids and graceful shutdown). Used by every subgraph and the
+ * gateway, so all five processes answer /healthz and /readyz the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { logger } from './logger.ts';
+
+export interface HttpRequestInfo {
+  req: IncomingMessage;
+  /** Propagated from `x-request-id` when it looks sane, otherwise generated here. */
+  requestId: string;
+}
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (info: HttpRequestInfo) => Promise<TContext>;
+  /** Readiness: database reachable, dependencies up. Liveness (/healthz) never checks them. */
+  ready: () => Promise<Record<string, boolean>>;
+  /** Largest accepted request body. @default 1_000_000 */
+  maxBodyBytes?: number;
+  /** Extra routes (e.g. /.well-known/jwks.json); return true when handled. */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Headers added to every GraphQL response (e.g. rate-limit headers); may be async. */
+  onResponse?: (info: HttpRequestInfo, res: ServerResponse) => void;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export async function startGraphQLHttpServer<TContext extends BaseContext>(
+  options: GraphQLHttpServerOptions<TContext>,
+  listen: { port: number; host?: string },
+): Promise<RunningHttpServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'unhandled HTTP error');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.destroy();
+    });
+  });
+  // Keep connections from the gateway (and load balancers) open longer than their idle timeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 30_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const checks = await options.ready().catch(() => ({ ready: false }));
+      const ok = Object.values(checks).every(Boolean);
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+    }
+    if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
+    if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found' });
+
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    const body = await readBody(req, maxBodyBytes);
+    if (body === TOO_LARGE) {
+      return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsedBody: unknown = undefined;
+    if (body.length > 0 && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        parsedBody = JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const info: HttpRequestInfo = { req, requestId };
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '',
+        body: parsedBody,
+      },
+      context: () => options.context(info),
+    });
+    options.onResponse?.(info, res);
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    port,
+    url: `http://${listen.host ?? '127.0.0.1'}:${port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would otherwise hold close() open until they time out.
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+const TOO_LARGE = Symbol('too large');
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}

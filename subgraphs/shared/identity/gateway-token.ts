@@ -1,0 +1,200 @@
+/**
+ * The short-lived token the gateway signs for each subgraph call (ARCHITECTURE.md, "Identity
+ * between gateway and subgraphs"). Subgraphs trust only this token, never client headers, so
+ * calling a subgraph directly gains nothing. One token per audience: a token minted for `persons`
+ * is useless against `biometrics`.
+ *
+ * Both ends cache: signing happens per request per subgraph and verification per subgraph request,
+ * which is the hot path the performance targets measure. Because a token is reused for up to
+ * `ttlSeconds - 10` s, its `jti` identifies a signing, not a request: do not use it for replay checks.
+ */
+import { KeyObject, randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
+import { failureReason } from './failure-reason.ts';
+import { ExpiringLru } from './lru.ts';
+import { InvalidPurposeError, parsePurpose, purposeSchema } from './purpose.ts';
+import {
+  ANONYMOUS,
+  claimsFromViewer,
+  identityClaimsSchema,
+  viewerFromClaims,
+  type Identity,
+} from './viewer.ts';
+
+export const IDENTITY_HEADER = 'x-imss-identity';
+export const DEFAULT_GATEWAY_ISSUER = 'imss-federation-gateway';
+/** Pinned: the verifier accepts nothing else, whatever the token's header says. */
+export const GATEWAY_TOKEN_ALG = 'EdDSA';
+/** Explicit `typ` so no other JWT signed with the same key can pass as an identity token. */
+export const GATEWAY_TOKEN_TYPE = 'imss-identity+jwt';
+const ANONYMOUS_SUBJECT = 'anonymous';
+/** A cached token is not handed out in its last 10 s, so it cannot expire in flight. */
+const REUSE_MARGIN_SECONDS = 10;
+/** Compact Ed25519 tokens are well under 2 KB; anything far larger is not ours. */
+const MAX_TOKEN_LENGTH = 8192;
+
+export class GatewayTokenError extends GraphQLError {
+  readonly code = 'UNAUTHENTICATED';
+  /** Why verification failed, for logs only: never sent to the caller. */
+  readonly reason: string;
+  constructor(reason: string) {
+    super('This service only accepts requests from the gateway', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+    this.name = 'GatewayTokenError';
+    this.reason = reason;
+  }
+}
+
+export interface IdentitySignerOptions {
+  /** Ed25519 private key (a PKCS8 KeyObject, or a CryptoKey with the `sign` usage). */
+  privateKey: KeyObject | CryptoKey;
+  /** @default 'imss-federation-gateway' */
+  issuer?: string;
+  /** Lifetime of each token, in seconds. @default 60 */
+  ttlSeconds?: number;
+  /** Most tokens kept for reuse (one per audience × identity × purpose). @default 10_000 */
+  maxCacheEntries?: number;
+}
+
+export interface IdentitySigner {
+  /** A token for `audience` (the subgraph's name) carrying `identity` and the declared `purpose`. */
+  sign(identity: Identity, audience: string, purpose: string | null): Promise<string>;
+}
+
+export function createIdentitySigner(options: IdentitySignerOptions): IdentitySigner {
+  assertEd25519(options.privateKey, 'private', 'privateKey');
+  const issuer = options.issuer ?? DEFAULT_GATEWAY_ISSUER;
+  const ttlSeconds = options.ttlSeconds ?? 60;
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw new RangeError('ttlSeconds must be a positive integer');
+  const cache = new ExpiringLru<Promise<string>>(options.maxCacheEntries ?? 10_000);
+
+  return {
+    async sign(identity, audience, purpose) {
+      if (audience === '') throw new TypeError('audience must name a subgraph');
+      // The gateway should have run parsePurpose on the header already; this is the backstop.
+      if (purpose !== null && parsePurpose(purpose) !== purpose) throw new InvalidPurposeError();
+      // Arrays, not joined strings: no separator a claim value could contain to collide two keys.
+      const key = JSON.stringify([audience, purpose, identityKey(identity)]);
+      const now = Date.now();
+      const cached = cache.get(key, now);
+      if (cached) return cached;
+
+      const issuedAt = Math.floor(now / 1000);
+      const expiresAt = issuedAt + ttlSeconds;
+      const token = new SignJWT(payloadFor(identity, purpose))
+        .setProtectedHeader({ alg: GATEWAY_TOKEN_ALG, typ: GATEWAY_TOKEN_TYPE })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expiresAt)
+        .setJti(randomUUID())
+        .sign(options.privateKey);
+      // The promise itself is cached, so concurrent requests for the same identity sign once.
+      if (ttlSeconds > REUSE_MARGIN_SECONDS) {
+        cache.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
+        token.catch(() => cache.delete(key));
+      }
+      return token;
+    },
+  };
+}
+
+function payloadFor(identity: Identity, purpose: string | null): JWTPayload {
+  const base = identity.kind === 'anonymous' ? { sub: ANONYMOUS_SUBJECT, anon: true } : claimsFromViewer(identity.viewer);
+  return purpose === null ? base : { ...base, purpose };
+}
+
+/** A stable serialisation: field order fixed here, roles and registrations sorted. */
+function identityKey(identity: Identity): unknown[] {
+  if (identity.kind === 'anonymous') return [ANONYMOUS_SUBJECT];
+  const v = identity.viewer;
+  return [v.subject, [...v.roles].sort(), v.curp, v.consulateId, [...v.employerRegistrations].sort(), v.bankId, v.subdelegation];
+}
+
+export interface IdentityVerifierOptions {
+  /** The gateway's Ed25519 public key (SPKI KeyObject, or a CryptoKey with the `verify` usage). */
+  publicKey: KeyObject | CryptoKey;
+  /** @default 'imss-federation-gateway' */
+  issuer?: string;
+  /** This subgraph's name: tokens minted for another subgraph are rejected. */
+  audience: string;
+  /** Allowed clock skew between gateway and subgraph, in seconds. @default 5 */
+  clockToleranceSeconds?: number;
+  /** Rejects tokens older than this even if `exp` says otherwise (a misconfigured signer). @default 300 */
+  maxTokenAgeSeconds?: number;
+  /** Most verified tokens remembered until they expire. @default 10_000 */
+  maxCacheEntries?: number;
+}
+
+export interface VerifiedIdentity {
+  identity: Identity;
+  purpose: string | null;
+}
+
+export interface IdentityVerifier {
+  /** Throws `GatewayTokenError` when the token is absent or not a valid gateway token for us. */
+  verify(token: string | undefined): Promise<VerifiedIdentity>;
+}
+
+export function createIdentityVerifier(options: IdentityVerifierOptions): IdentityVerifier {
+  assertEd25519(options.publicKey, 'public', 'publicKey');
+  if (options.audience === '') throw new TypeError('audience must name this subgraph');
+  const issuer = options.issuer ?? DEFAULT_GATEWAY_ISSUER;
+  const tolerance = options.clockToleranceSeconds ?? 5;
+  const maxAge = options.maxTokenAgeSeconds ?? 300;
+  const cache = new ExpiringLru<VerifiedIdentity>(options.maxCacheEntries ?? 10_000);
+
+  return {
+    async verify(token) {
+      if (token === undefined || token === '') throw new GatewayTokenError('no identity token');
+      if (token.length > MAX_TOKEN_LENGTH) throw new GatewayTokenError('identity token too long');
+      const cached = cache.get(token);
+      if (cached) return cached;
+      try {
+        const { payload } = await jwtVerify(token, options.publicKey, {
+          algorithms: [GATEWAY_TOKEN_ALG],
+          typ: GATEWAY_TOKEN_TYPE,
+          issuer,
+          audience: options.audience,
+          requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+          clockTolerance: tolerance,
+          maxTokenAge: maxAge,
+        });
+        const verified = Object.freeze({ identity: identityFromPayload(payload), purpose: purposeFromPayload(payload) });
+        // Valid until whichever check would fail first: `exp`, or the maximum age.
+        const validUntil = Math.min(Number(payload.exp), Number(payload.iat) + maxAge) + tolerance;
+        cache.set(token, verified, validUntil * 1000);
+        return verified;
+      } catch (error) {
+        throw new GatewayTokenError(failureReason(error));
+      }
+    },
+  };
+}
+
+function identityFromPayload(payload: JWTPayload): Identity {
+  if (payload.anon === undefined) return { kind: 'user', viewer: viewerFromClaims(identityClaimsSchema.parse(payload)) };
+  // An anonymous token carries nothing else: a role next to `anon` means a broken or forged signer.
+  const carriesScope = ['roles', 'curp', 'consulate_id', 'employer_registrations', 'bank_id', 'subdelegation'].some(
+    (claim) => claim in payload,
+  );
+  if (payload.anon !== true || payload.sub !== ANONYMOUS_SUBJECT || carriesScope) {
+    throw new Error('malformed anonymous identity token');
+  }
+  return ANONYMOUS;
+}
+
+function purposeFromPayload(payload: JWTPayload): string | null {
+  return payload.purpose === undefined ? null : purposeSchema.parse(payload.purpose);
+}
+
+function assertEd25519(key: KeyObject | CryptoKey, type: 'private' | 'public', name: string): void {
+  const ok =
+    key instanceof KeyObject
+      ? key.type === type && key.asymmetricKeyType === 'ed25519'
+      : key.type === type && key.algorithm.name === 'Ed25519';
+  // "EdDSA" would also accept Ed448; the key check keeps us on one curve.
+  if (!ok) throw new TypeError(`${name} must be an Ed25519 ${type} key`);
+}

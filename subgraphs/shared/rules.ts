@@ -1,0 +1,29 @@
+/**
+ * Identity rules shared by every subgraph's shield map. They read only the request's identity, so
+ * `cache: 'contextual'` evaluates each once per request. Rules that read the parent object live
+ * with their subgraph and use `cache: 'strict'` (a contextual cache would reuse one person's answer
+ * for the next person in a list).
+ */
+import { rule } from 'graphql-shield';
+import type { Role } from './identity/viewer.ts';
+import type { BaseContext } from './context.ts';
+
+export const isAuthenticated = rule({ cache: 'contextual' })((_p, _a, ctx: BaseContext) => ctx.viewer !== null);
+
+export function hasRole(...roles: Role[]) {
+  return rule(`hasRole:${roles.join(',')}`, { cache: 'contextual' })(
+    (_p, _a, ctx: BaseContext) => ctx.viewer !== null && ctx.viewer.roles.some((r) => roles.includes(r)),
+  );
+}
+
+/** Staff reads of personal data need a declared purpose (GATEWAY-NOTES.md, purpose binding). */
+export function hasRoleWithPurpose(...roles: Role[]) {
+  return rule(`hasRoleWithPurpose:${roles.join(',')}`, { cache: 'contextual' })(
+    (_p, _a, ctx: BaseContext) =>
+      ctx.viewer !== null && ctx.purpose !== null && ctx.viewer.roles.some((r) => roles.includes(r)),
+  );
+}
+
+export const isInsured = hasRole('INSURED');
+export const isStaffWithPurpose = hasRoleWithPurpose('CONSULATE_STAFF', 'IMSS_OFFICER');
+export const isConsulateStaffWithPurpose = hasRoleWithPurpose('CONSULATE_STAFF');

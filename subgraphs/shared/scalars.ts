@@ -1,0 +1,105 @@
+/**
+ * Custom scalars shared by the subgraphs. Identifier scalars validate with the domain rules and
+ * reject bad input with the rule's own code (CURP_CHECK_DIGIT, NSS_FORMAT, …) and the failing
+ * position, so a clerk can see what to correct.
+ */
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { validateCurp, validateEmail, validateNss, validateRfc } from '../persons/domain/index.ts';
+
+interface Issue {
+  code: string;
+  position?: number;
+  message: string;
+}
+type Validation = { ok: true; value: string } | { ok: false; issues: readonly Issue[] };
+
+function identifierScalar(name: string, description: string, validate: (input: string) => Validation): GraphQLScalarType {
+  const parse = (input: unknown): string => {
+    if (typeof input !== 'string') {
+      throw new GraphQLError(`${name} must be a string`, { extensions: { code: `${name.toUpperCase()}_FORMAT` } });
+    }
+    const result = validate(input);
+    if (result.ok) return result.value;
+    const [first] = result.issues;
+    throw new GraphQLError(`Invalid ${name}: ${result.issues.map((i) => i.message).join('; ')}`, {
+      extensions: { code: first?.code ?? `${name.toUpperCase()}_FORMAT`, position: first?.position, issues: result.issues },
+    });
+  };
+  return new GraphQLScalarType<string, string>({
+    name,
+    description,
+    serialize: (value) => String(value),
+    parseValue: parse,
+    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  });
+}
+
+export const CurpScalar = identifierScalar('Curp', 'CURP, 18 characters with check digit', (input) => {
+  const r = validateCurp(input);
+  return r.ok ? { ok: true, value: r.value } : r;
+});
+
+export const NssScalar = identifierScalar('Nss', 'NSS, 11 digits with Luhn check digit', (input) => {
+  const r = validateNss(input);
+  return r.ok ? { ok: true, value: r.value } : r;
+});
+
+/** RFC check-digit mismatches are warnings (real SAT RFCs fail it): only structure rejects. */
+export const RfcScalar = identifierScalar('Rfc', 'RFC, persona física (13) or moral (12)', (input) => {
+  const r = validateRfc(input);
+  return r.ok ? { ok: true, value: r.value } : r;
+});
+
+export const EmailScalar = identifierScalar('Email', 'E-mail address', (input) => {
+  const r = validateEmail(input);
+  return r.ok ? { ok: true, value: r.value } : r;
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function parseDate(input: unknown): string {
+  if (typeof input !== 'string' || !isCalendarDate(input)) {
+    throw new GraphQLError('Date must be a calendar date YYYY-MM-DD', { extensions: { code: 'DATE_FORMAT' } });
+  }
+  return input;
+}
+
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'Calendar date, ISO 8601 (YYYY-MM-DD)',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDateTime(input: unknown): Date {
+  const date = typeof input === 'string' ? new Date(input) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()) || !/T.*(Z|[+-]\d{2}:\d{2})$/.test(String(input))) {
+    throw new GraphQLError('DateTime must be ISO 8601 with an offset', { extensions: { code: 'DATETIME_FORMAT' } });
+  }
+  return date;
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'Instant, ISO 8601 with offset',
+  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+export const sharedScalars = {
+  Curp: CurpScalar,
+  Nss: NssScalar,
+  Rfc: RfcScalar,
+  Email: EmailScalar,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+};

@@ -1,0 +1,36 @@
+/**
+ * `npm run start:subgraph -- <name>` (or SUBGRAPH=<name>): one subgraph in its own process on its
+ * own port (<NAME>_PORT, default 4001–4004). Without a database URL it uses the embedded server.
+ */
+import { resolveDatabaseUrl } from '../db/config.ts';
+import { runMigrations } from '../db/migrate.ts';
+import { loadSubgraphProcessKeys, isProduction } from '../gateway/system-keys.ts';
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName } from '../schema/subgraphs.ts';
+import { logger } from './shared/logger.ts';
+import { onShutdown } from './shared/shutdown.ts';
+import { runSubgraph } from './runtime.ts';
+
+const name = process.argv[2] ?? process.env.SUBGRAPH ?? '';
+if (!isSubgraphName(name)) {
+  console.error(`usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
+  process.exit(2);
+}
+const log = logger.child({ subgraph: name });
+const { url, embedded } = await resolveDatabaseUrl(name, (m) => log.debug(m));
+if (process.env.SKIP_MIGRATIONS !== 'true') await runMigrations(url);
+const port = Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[name]);
+const subgraph = await runSubgraph({
+  name,
+  databaseUrl: url,
+  port,
+  keys: await loadSubgraphProcessKeys(),
+  production: isProduction(),
+  poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+});
+log.info({ url: subgraph.http.url }, 'subgraph ready');
+// Parent processes (npm start, the e2e test) wait for this line on stdout.
+if (process.send) process.send({ ready: name, url: subgraph.http.url });
+onShutdown(log, async () => {
+  await subgraph.close();
+  await embedded?.stop();
+});

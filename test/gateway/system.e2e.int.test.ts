@@ -1,0 +1,128 @@
+/**
+ * End to end, as `npm start` runs it: five real processes (four subgraphs and the gateway) on
+ * their own ports, talking HTTP, on a fresh PostgreSQL database, with the demo data and the
+ * example tokens the start command prints. One query spans all four subgraphs.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../db/embedded.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+describe('npm start: the whole system over HTTP', () => {
+  let db: TestDatabase;
+  let system: ChildProcess;
+  let gatewayUrl: string;
+  let tokens: Record<string, string>;
+  let output = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'imss-e2e-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+    system = fork(join(root, 'gateway/start-system.ts'), [], {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        IMSS_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        GATEWAY_PORT: String(ports[0]),
+        PERSONS_PORT: String(ports[1]),
+        ENROLLMENTS_PORT: String(ports[2]),
+        APPOINTMENTS_PORT: String(ports[3]),
+        BIOMETRICS_PORT: String(ports[4]),
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    system.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    system.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    gatewayUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`system did not start:\n${output}`)), 90_000);
+      const check = () => {
+        const match = /gateway ready at (\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        } else setTimeout(check, 100);
+      };
+      system.once('exit', (code) => reject(new Error(`system exited with ${code}:\n${output}`)));
+      check();
+    });
+    tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as Record<string, string>;
+  }, 120_000);
+
+  afterAll(async () => {
+    if (system && system.exitCode === null) {
+      system.kill('SIGTERM');
+      await new Promise((resolve) => system.once('exit', resolve));
+    }
+    await db?.drop();
+  });
+
+  async function graphql(query: string, token?: string) {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+  }
+
+  it('prints the gateway URL and one example token per role', () => {
+    expect(output).toContain(`IMSS federation gateway ready at ${gatewayUrl}`);
+    for (const role of ['INSURED', 'CONSULATE_STAFF', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER']) {
+      expect(output).toContain(`  ${role}`);
+      expect(tokens[role]).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+    }
+  });
+
+  it('serves one query that spans all four subgraphs, with the demo data', async () => {
+    const { status, body } = await graphql(
+      /* GraphQL */ `{ me { curp nss givenNames clinic { number } enrollments { kind employerRegistration } appointments { startsAt consulate { id } } biometricStatus { enrolledModalities consentInForce } } }`,
+      tokens.INSURED,
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const me = body.data.me;
+    expect(me.curp).toMatch(/^GOMA800101HDFRRN0\d$/); // persons
+    expect(me.nss).toMatch(/^\d{11}$/);
+    expect(me.enrollments).toEqual([{ kind: 'EMPLOYMENT', employerRegistration: 'Y1234567101' }]); // enrollments
+    expect(me.appointments[0].consulate.id).toBe('CON-LAX'); // appointments
+    expect(me.biometricStatus).toEqual({ enrolledModalities: ['FINGERPRINT'], consentInForce: true }); // biometrics
+  });
+
+  it('answers anonymous callers only what is public', async () => {
+    const consulates = await graphql(`{ consulates { id } }`);
+    expect(consulates.body.data.consulates.length).toBeGreaterThan(0);
+    const me = await graphql(`{ me { curp } }`);
+    expect(me.body.data?.me ?? null).toBeNull();
+    expect(me.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('reports liveness and readiness (database and every subgraph)', async () => {
+    const base = new URL(gatewayUrl);
+    const live = await fetch(new URL('/healthz', base));
+    expect(live.status).toBe(200);
+    const ready = await fetch(new URL('/readyz', base));
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { checks: Record<string, boolean> }).checks).toEqual({
+      persons: true,
+      enrollments: true,
+      appointments: true,
+      biometrics: true,
+    });
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    system.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => system.once('exit', resolve));
+    expect(code).toBe(0);
+    await expect(fetch(gatewayUrl, { method: 'POST' })).rejects.toThrow();
+  }, 30_000);
+});

@@ -1,0 +1,206 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  createIdentitySigner,
+  createIdentityVerifier,
+  GATEWAY_TOKEN_TYPE,
+  GatewayTokenError,
+  IDENTITY_HEADER,
+  type IdentitySigner,
+} from '../../../subgraphs/shared/identity/gateway-token.ts';
+import { InvalidPurposeError, PURPOSE_MAX_LENGTH } from '../../../subgraphs/shared/identity/purpose.ts';
+import { viewerFromClaims, type Identity } from '../../../subgraphs/shared/identity/viewer.ts';
+import { decodePayload, testKeys, withPayload, type TestKeys } from './support.ts';
+
+const consulStaff: Identity = {
+  kind: 'user',
+  viewer: viewerFromClaims({ sub: 'staff-17', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }),
+};
+const insured: Identity = {
+  kind: 'user',
+  viewer: viewerFromClaims({ sub: 'person-1', roles: ['INSURED'], curp: 'SABC560626MDFLRN01' }),
+};
+const anonymous: Identity = { kind: 'anonymous' };
+const PURPOSE = 'TRAMITE:consulado-123';
+
+let keys: TestKeys;
+let signer: IdentitySigner;
+const verifierFor = (audience: string, publicKey = keys.publicKey) => createIdentityVerifier({ publicKey, audience });
+
+beforeAll(async () => {
+  keys = await testKeys('Ed25519');
+  signer = createIdentitySigner({ privateKey: keys.privateKey });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<GatewayTokenError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('token was accepted');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GatewayTokenError);
+  expect((error as GatewayTokenError).message).toBe('This service only accepts requests from the gateway');
+  expect((error as GatewayTokenError).code).toBe('UNAUTHENTICATED');
+  return error as GatewayTokenError;
+}
+
+describe('round trip', () => {
+  it('keeps the identity and the declared purpose', async () => {
+    const token = await signer.sign(consulStaff, 'persons', PURPOSE);
+    expect(await verifierFor('persons').verify(token)).toEqual({ identity: consulStaff, purpose: PURPOSE });
+  });
+
+  it('anonymous stays anonymous, with no purpose', async () => {
+    const token = await signer.sign(anonymous, 'persons', null);
+    expect(decodePayload(token)).toMatchObject({ sub: 'anonymous', anon: true });
+    expect(await verifierFor('persons').verify(token)).toEqual({ identity: { kind: 'anonymous' }, purpose: null });
+  });
+
+  it('carries only the claims that have a value, and a typed header', async () => {
+    const token = await signer.sign(insured, 'persons', null);
+    const payload = decodePayload(token);
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'curp', 'exp', 'iat', 'iss', 'jti', 'roles', 'sub']);
+    expect(Number(payload.exp) - Number(payload.iat)).toBe(60);
+    expect(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())).toEqual({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE });
+  });
+
+  it('works with node KeyObjects as well as CryptoKeys', async () => {
+    const pair = generateKeyPairSync('ed25519');
+    const token = await createIdentitySigner({ privateKey: pair.privateKey }).sign(insured, 'biometrics', null);
+    const verified = await createIdentityVerifier({ publicKey: pair.publicKey, audience: 'biometrics' }).verify(token);
+    expect(verified.identity).toEqual(insured);
+  });
+
+  it('names the header subgraphs read', () => {
+    expect(IDENTITY_HEADER).toBe('x-imss-identity');
+  });
+});
+
+describe('rejected', () => {
+  it('a missing token', async () => {
+    expect((await rejection(verifierFor('persons').verify(undefined))).reason).toBe('no identity token');
+    await rejection(verifierFor('persons').verify(''));
+  });
+
+  it('a token for another subgraph (persons → biometrics)', async () => {
+    const token = await signer.sign(insured, 'persons', null);
+    expect((await rejection(verifierFor('biometrics').verify(token))).reason).toMatch(/aud/);
+  });
+
+  it('an expired token', async () => {
+    const token = await signer.sign(insured, 'persons', null);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 120_000);
+    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/ERR_JWT_EXPIRED/);
+  });
+
+  it('an expired token even after it was verified and cached', async () => {
+    const verifier = verifierFor('persons');
+    const token = await createIdentitySigner({ privateKey: keys.privateKey }).sign(insured, 'persons', null);
+    await verifier.verify(token);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 66_000); // past exp (60 s) + tolerance (5 s)
+    await rejection(verifier.verify(token));
+  });
+
+  it('a token signed by a different Ed25519 key', async () => {
+    const other = await testKeys('Ed25519');
+    const token = await createIdentitySigner({ privateKey: other.privateKey }).sign(insured, 'persons', null);
+    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/SIGNATURE_VERIFICATION_FAILED/);
+  });
+
+  it('a tampered token (anonymous upgraded to a role)', async () => {
+    const token = await signer.sign(anonymous, 'persons', null);
+    const forged = withPayload(token, { ...decodePayload(token), anon: undefined, sub: 'x', roles: ['IMSS_OFFICER'], subdelegation: '01' });
+    await rejection(verifierFor('persons').verify(forged));
+  });
+
+  it('a correctly signed JWT that is not an identity token (no typ)', async () => {
+    const token = await new SignJWT({ roles: ['ANALYST'] })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('imss-federation-gateway')
+      .setAudience('persons')
+      .setSubject('a')
+      .setIssuedAt()
+      .setJti('j')
+      .setExpirationTime('1m')
+      .sign(keys.privateKey);
+    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/typ/);
+  });
+
+  it('a signed anonymous token that also carries roles', async () => {
+    const token = await new SignJWT({ anon: true, roles: ['IMSS_OFFICER'], subdelegation: '01' })
+      .setProtectedHeader({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE })
+      .setIssuer('imss-federation-gateway')
+      .setAudience('persons')
+      .setSubject('anonymous')
+      .setIssuedAt()
+      .setJti('j')
+      .setExpirationTime('1m')
+      .sign(keys.privateKey);
+    await rejection(verifierFor('persons').verify(token));
+  });
+
+  it('a purpose that is too long or has control characters, when signing', async () => {
+    await expect(signer.sign(insured, 'persons', 'x'.repeat(PURPOSE_MAX_LENGTH + 1))).rejects.toBeInstanceOf(InvalidPurposeError);
+    await expect(signer.sign(insured, 'persons', 'ok\nFORGED LOG LINE')).rejects.toBeInstanceOf(InvalidPurposeError);
+    await expect(signer.sign(insured, 'persons', 'x'.repeat(PURPOSE_MAX_LENGTH))).resolves.toBeTypeOf('string');
+  });
+
+  it('keys that are not Ed25519', async () => {
+    const es = await testKeys('ES256');
+    expect(() => createIdentitySigner({ privateKey: es.privateKey })).toThrow(/Ed25519/);
+    expect(() => createIdentityVerifier({ publicKey: es.publicKey, audience: 'persons' })).toThrow(/Ed25519/);
+    expect(() => createIdentitySigner({ privateKey: keys.publicKey })).toThrow(/private/);
+  });
+});
+
+describe('signer cache', () => {
+  it('reuses the token for the same identity, audience and purpose within the TTL', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey });
+    const [a, b] = await Promise.all([s.sign(consulStaff, 'persons', PURPOSE), s.sign(consulStaff, 'persons', PURPOSE)]);
+    expect(a).toBe(b);
+    // Same content, freshly built object: the key is the identity's value, not its reference.
+    const copy: Identity = {
+      kind: 'user',
+      viewer: viewerFromClaims({ sub: 'staff-17', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }),
+    };
+    expect(await s.sign(copy, 'persons', PURPOSE)).toBe(a);
+  });
+
+  it('signs a different token for another purpose, audience or identity', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey });
+    const base = await s.sign(consulStaff, 'persons', PURPOSE);
+    const others = await Promise.all([
+      s.sign(consulStaff, 'persons', 'TRAMITE:consulado-999'),
+      s.sign(consulStaff, 'persons', null),
+      s.sign(consulStaff, 'appointments', PURPOSE),
+      s.sign(insured, 'persons', PURPOSE),
+    ]);
+    expect(new Set([base, ...others]).size).toBe(5);
+  });
+
+  it('stops reusing a token 10 s before it expires', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const first = await s.sign(insured, 'persons', null);
+    vi.setSystemTime(Date.now() + 49_000);
+    expect(await s.sign(insured, 'persons', null)).toBe(first);
+    vi.setSystemTime(Date.now() + 2_000); // 51 s: inside the last 10 s
+    expect(await s.sign(insured, 'persons', null)).not.toBe(first);
+  });
+
+  it('is bounded: the least recently used entry is evicted', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey, maxCacheEntries: 2 });
+    const first = await s.sign(insured, 'persons', null);
+    await s.sign(insured, 'enrollments', null);
+    await s.sign(insured, 'appointments', null); // evicts persons
+    expect(await s.sign(insured, 'persons', null)).not.toBe(first);
+  });
+});
