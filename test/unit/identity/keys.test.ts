@@ -12,7 +12,7 @@ import { KeyConfigError, loadGatewayKeysFromEnv, loadOrCreateDevKeys, loadSubgra
 import { createIdentitySigner, createIdentityVerifier } from '../../../subgraphs/shared/identity/gateway-token.ts';
 import { SETTINGS } from './support.ts';
 
-const FILES = ['dev-idp-private.pem', 'dev-idp-public.pem', 'gateway-private.pem', 'gateway-public.pem'];
+const FILES = ['certificate-private.pem', 'certificate-public.pem', 'dev-idp-private.pem', 'dev-idp-public.pem', 'gateway-private.pem', 'gateway-public.pem'];
 
 describe('loadOrCreateDevKeys', () => {
   let dir: string;
@@ -23,7 +23,7 @@ describe('loadOrCreateDevKeys', () => {
     await rm(join(dir, '..'), { recursive: true, force: true });
   });
 
-  it('creates the four PEM files, private ones readable by the owner only', async () => {
+  it('creates the six PEM files, private ones readable by the owner only', async () => {
     await loadOrCreateDevKeys(dir);
     expect((await readdir(dir)).sort()).toEqual(FILES);
     for (const file of FILES) expect((await stat(join(dir, file))).mode & 0o777).toBe(0o600);
