@@ -3,9 +3,9 @@
  * the composed supergraph, the typed resolvers and the migrations.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../../schema/composition.ts';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs.ts';
@@ -19,12 +19,7 @@ describe('schema contract', () => {
 
   it('the committed resolver types are what codegen produces now', () => {
     const out = mkdtempSync(join(tmpdir(), 'codegen-'));
-    execFileSync(process.execPath, [join(root, 'test/support/codegen-to.ts'), out], {
-      cwd: root,
-      execArgv: [],
-      env: { ...process.env, NODE_OPTIONS: '--import tsx' },
-      stdio: 'pipe',
-    });
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/codegen-to.ts'), out], { cwd: root, stdio: 'pipe' });
     for (const name of ['persons', 'enrollments', 'appointments', 'biometrics']) {
       const generated = readFileSync(join(out, `subgraphs/${name}/__generated__/resolvers-types.ts`), 'utf8');
       const committed = readFileSync(join(root, `subgraphs/${name}/__generated__/resolvers-types.ts`), 'utf8');
@@ -34,14 +29,17 @@ describe('schema contract', () => {
 
   it('the committed migrations cover the drizzle schema (drizzle-kit has nothing to generate)', () => {
     // Generate into a copy of db/migrations, so a stale schema never writes into the tree.
-    const out = mkdtempSync(join(tmpdir(), 'drizzle-'));
+    // drizzle-kit resolves `out` relative to the working directory: keep the scratch copy in .data.
+    mkdirSync(join(root, '.data'), { recursive: true });
+    const out = mkdtempSync(join(root, '.data', 'drizzle-check-'));
     cpSync(join(root, 'db/migrations'), out, { recursive: true });
     const result = execFileSync(
       join(root, 'node_modules/.bin/drizzle-kit'),
       ['generate', '--config', 'test/support/drizzle-check.config.ts'],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, DRIZZLE_CHECK_OUT: out } },
+      { cwd: root, encoding: 'utf8', env: { ...process.env, DRIZZLE_CHECK_OUT: relative(root, out) } },
     );
     expect(result, 'db/schema changed without a migration: run npm run db:generate').toMatch(/No schema changes/);
     expect(readdirSync(out).length).toBe(readdirSync(join(root, 'db/migrations')).length);
+    rmSync(out, { recursive: true, force: true });
   }, 60_000);
 });
