@@ -6,23 +6,10 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT, type CryptoKey } from 'jose';
 import { ROLES, type Role } from '../../subgraphs/shared/identity/viewer.ts';
+import { curpCheckDigit } from '../../subgraphs/shared/identifiers/curp.ts';
 
 /** Issuer and audience the gateway expects in development. */
 export const DEV_TOKEN_SETTINGS = Object.freeze({ issuer: 'imss-dev-idp', audience: 'imss-federation' });
-
-const CURP_DICTIONARY = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
-
-/** CURP check digit of the first 17 characters (DOMAIN.md §1: weights 18..2, (10 − sum mod 10) mod 10). */
-export function curpCheckDigit(first17: string): string {
-  if (first17.length !== 17) throw new RangeError('expected the first 17 characters of a CURP');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = CURP_DICTIONARY.indexOf(first17.charAt(i));
-    if (value < 0) throw new RangeError(`invalid CURP character at position ${i + 1}`);
-    sum += value * (18 - i);
-  }
-  return String((10 - (sum % 10)) % 10);
-}
 
 /**
  * Synthetic scopes shared with the demo seed data. The CURP belongs to no one (a made-up

@@ -7,6 +7,7 @@ const mayReadEnrollments = or(isInsured, isStaffWithPurpose, hasRole('EMPLOYER')
 export const permissions = {
   Query: {
     enrollmentStatistics: hasRole('ANALYST'),
+    employerEnrollments: hasRole('EMPLOYER'),
   },
   Person: {
     curp: mayReadEnrollments,

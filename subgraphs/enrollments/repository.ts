@@ -1,5 +1,5 @@
 /** All SQL of the enrollments subgraph; batch-shaped reads. */
-import { asc, count, inArray } from 'drizzle-orm';
+import { and, asc, count, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { enrollments } from '../../db/schema/enrollments.ts';
 import type { EnrollmentModel } from './mappers.ts';
@@ -10,6 +10,10 @@ export function createEnrollmentsRepository({ db }: Database) {
       db.select().from(enrollments).where(inArray(enrollments.curp, [...curps])).orderBy(asc(enrollments.startDate)),
     enrollmentsById: (ids: readonly string[]): Promise<EnrollmentModel[]> =>
       db.select().from(enrollments).where(inArray(enrollments.id, [...ids])),
+    byEmployerRegistrations: (registrations: readonly string[], activeOnly: boolean): Promise<EnrollmentModel[]> =>
+      db.select().from(enrollments)
+        .where(and(inArray(enrollments.employerRegistration, [...registrations]), activeOnly ? isNull(enrollments.endDate) : undefined))
+        .orderBy(asc(enrollments.employerRegistration), asc(enrollments.startDate)),
     countsByKind: () =>
       db.select({ kind: enrollments.kind, count: count() }).from(enrollments).groupBy(enrollments.kind).orderBy(asc(enrollments.kind)),
   };

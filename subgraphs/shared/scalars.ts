@@ -4,7 +4,7 @@
  * position, so a clerk can see what to correct.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { validateCurp, validateEmail, validateNss, validateRfc } from '../persons/domain/index.ts';
+import { validateCurp, validateEmail, validateNss, validateRfc } from './identifiers/index.ts';
 
 interface Issue {
   code: string;

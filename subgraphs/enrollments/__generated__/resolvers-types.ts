@@ -5,6 +5,7 @@ import type { PersonRefModel as PersonRefModelModel, EnrollmentModel as Enrollme
 import type { EnrollmentsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -41,6 +42,8 @@ export type Enrollment = {
   kind: EnrollmentKind;
   /** Two-digit IMSS modality (10, 33, 40, ...). */
   modality: Scalars['String']['output'];
+  /** The enrolled person (owned by the persons subgraph). */
+  person: Person;
   startDate: Scalars['Date']['output'];
 };
 
@@ -73,10 +76,21 @@ export type Person = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * An employer's workers: enrollments filed under the caller's own registros patronales (all of
+   * them, or one). Employers only; another employer's registration returns nothing.
+   */
+  employerEnrollments: Array<Enrollment>;
+  /**
    * Enrollment counts for analysts. Cells smaller than the suppression threshold (k = 10) are
    * returned with count null and suppressed true, so no single person can be singled out.
    */
   enrollmentStatistics: Array<EnrollmentStatistic>;
+};
+
+
+export type QueryEmployerEnrollmentsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  registration?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -229,6 +243,7 @@ export type EnrollmentResolvers<ContextType = EnrollmentsContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EnrollmentKind'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -246,6 +261,7 @@ export type PersonResolvers<ContextType = EnrollmentsContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  employerEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEmployerEnrollmentsArgs, 'activeOnly'>>;
   enrollmentStatistics?: Resolver<Array<ResolversTypes['EnrollmentStatistic']>, ParentType, ContextType>;
 }>;
 

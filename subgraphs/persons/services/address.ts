@@ -1,4 +1,4 @@
-import { CURP_STATES } from '../domain/index.ts';
+import { CURP_STATES } from '../../shared/identifiers/index.ts';
 import { badInput } from '../../shared/errors.ts';
 
 export interface AddressInput {

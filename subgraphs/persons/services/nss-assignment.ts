@@ -8,7 +8,8 @@
  */
 import type { Db } from '../../../db/client.ts';
 import { badInput } from '../../shared/errors.ts';
-import { checkCurpConsistency, composeNss, validateCurp } from '../domain/index.ts';
+import { composeNss, validateCurp } from '../../shared/identifiers/index.ts';
+import { checkCurpConsistency } from '../domain/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonRow } from '../mappers.ts';
 import { txQueries } from '../repository.ts';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClientTokenVerifier } from '../../../gateway/auth/client-token.ts';
-import { curpCheckDigit, DEV_SCOPES, DEV_TOKEN_SETTINGS, exampleTokens, mintDevToken } from '../../../gateway/auth/dev-tokens.ts';
+import { DEV_SCOPES, DEV_TOKEN_SETTINGS, exampleTokens, mintDevToken } from '../../../gateway/auth/dev-tokens.ts';
 import { AuthenticationError } from '../../../gateway/auth/errors.ts';
+import { validateCurp } from '../../../subgraphs/shared/identifiers/curp.ts';
 import { CURP_PATTERN, EMPLOYER_REGISTRATION_PATTERN, ROLES } from '../../../subgraphs/shared/identity/viewer.ts';
 import { decodePayload, nowSeconds, testKeys, type TestKeys } from './support.ts';
 
@@ -10,26 +11,11 @@ beforeAll(async () => {
   keys = await testKeys('ES256');
 });
 
-describe('curpCheckDigit', () => {
-  // Script-verified examples from DOMAIN.md §1, including one the algorithm must reject.
-  it.each(['SABC560626MDFLRN01', 'MOTR930411HJCRMN03', 'PEGJ850101HDFRRL04'])('matches the published check digit of %s', (curp) => {
-    expect(curpCheckDigit(curp.slice(0, 17))).toBe(curp.slice(17));
-  });
-
-  it('does not accept SABC560626MDFLRN09', () => {
-    expect(curpCheckDigit('SABC560626MDFLRN0')).not.toBe('9');
-  });
-
-  it('refuses input that is not 17 dictionary characters', () => {
-    expect(() => curpCheckDigit('SABC')).toThrow(RangeError);
-    expect(() => curpCheckDigit('sabc560626mdflrn0')).toThrow(RangeError);
-  });
-});
-
 describe('DEV_SCOPES', () => {
   it('uses a CURP with the right shape and check digit, and a well-formed registro patronal', () => {
     expect(DEV_SCOPES.curp).toMatch(CURP_PATTERN);
     expect(DEV_SCOPES.curp).toBe('GOMA800101HDFRRN05');
+    expect(validateCurp(DEV_SCOPES.curp).ok).toBe(true);
     expect(DEV_SCOPES.employerRegistration).toMatch(EMPLOYER_REGISTRATION_PATTERN);
   });
 });

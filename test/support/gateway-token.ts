@@ -1,0 +1,12 @@
+/** Signs gateway→subgraph identity tokens with the test system's key, for direct subgraph calls. */
+import { createIdentitySigner } from '../../subgraphs/shared/identity/gateway-token.ts';
+import { viewerFromClaims, identityClaimsSchema, type Identity } from '../../subgraphs/shared/identity/viewer.ts';
+import type { TestSystem } from './system.ts';
+
+export function identityFor(claims: Record<string, unknown>): Identity {
+  return { kind: 'user', viewer: viewerFromClaims(identityClaimsSchema.parse(claims)) };
+}
+
+export async function gatewayTokenFor(system: TestSystem, subgraph: string, identity: Identity, purpose: string | null = null) {
+  return createIdentitySigner({ privateKey: system.keys.gatewaySigningKey }).sign(identity, subgraph, purpose);
+}
