@@ -5,10 +5,8 @@
  */
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema/index.ts';
-
-export type Schema = typeof schema;
-export type Db = PostgresJsDatabase<Schema>;
+/** Query-builder access only (no relational `db.query`): every query is spelled out in a repository. */
+export type Db = PostgresJsDatabase;
 
 export interface DatabaseOptions {
   /** Application name shown in pg_stat_activity. */
@@ -40,7 +38,7 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     },
   });
   return {
-    db: drizzle(sql, { schema }),
+    db: drizzle(sql),
     sql,
     statements,
     close: () => sql.end({ timeout: 5 }),

@@ -13,7 +13,7 @@ import { consents, templates } from './schema/biometrics.ts';
 import { enrollments } from './schema/enrollments.ts';
 import { addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife } from './schema/persons.ts';
 import { composeNss, curpCheckDigit } from '../subgraphs/shared/identifiers/index.ts';
-import { expectedCurpPrefix } from '../subgraphs/persons/domain/index.ts';
+import { expectedCurpPrefix } from '../subgraphs/persons/rules/index.ts';
 
 export interface PersonSeed {
   givenNames: string;

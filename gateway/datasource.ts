@@ -4,7 +4,9 @@
  * No client header is forwarded: subgraphs trust only the token.
  */
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { isSafeCode } from '../subgraphs/shared/masking.ts';
 import { IDENTITY_HEADER } from '../subgraphs/shared/identity/gateway-token.ts';
 import type { GatewayContext } from './context.ts';
 
@@ -29,5 +31,23 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     if (!context?.identity) return;
     headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.purpose));
     headers.set('x-request-id', context.requestId);
+  }
+
+  /**
+   * A subgraph answers 400 for requests it rejects before executing (an invalid Curp variable,
+   * say). The default turns that into "400: Bad Request" with the subgraph's URL and body; keep
+   * instead the subgraph's own client-safe error (code, failing position), and nothing internal.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body as
+      | { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> }
+      | undefined;
+    const first = body?.errors?.[0];
+    if (response.status === 400 && first && typeof first.message === 'string' && isSafeCode(first.extensions?.code)) {
+      const { code, position, issues } = first.extensions ?? {};
+      return new GraphQLError(first.message, { extensions: { code, ...(position ? { position } : {}), ...(issues ? { issues } : {}) } });
+    }
+    return fallback;
   }
 }

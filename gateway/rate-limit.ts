@@ -45,15 +45,27 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
   };
 }
 
-export function createRedisRateLimiter(url: string, now: () => number = Date.now): RateLimiter {
-  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+/**
+ * Shared counters in Redis: INCR and PEXPIRE in one MULTI, so a key never outlives its window.
+ * If Redis is unreachable the limiter falls back to this replica's memory counters (logged): an
+ * outage of the counter store must not take the national service down with it.
+ */
+export function createRedisRateLimiter(url: string, now: () => number = Date.now, onError: (error: unknown) => void = () => undefined): RateLimiter {
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 });
+  redis.on('error', onError);
+  const fallback = createMemoryRateLimiter(now);
   return {
     async hit(key, limit) {
       const t = now();
       const redisKey = `ratelimit:${Math.floor(t / WINDOW_MS)}:${key}`;
-      const results = await redis.multi().incr(redisKey).pexpire(redisKey, WINDOW_MS * 2).exec();
-      const count = Number(results?.[0]?.[1] ?? 1);
-      return decision(count, limit, t);
+      try {
+        const results = await redis.multi().incr(redisKey).pexpire(redisKey, WINDOW_MS * 2).exec();
+        const count = Number(results?.[0]?.[1] ?? 1);
+        return decision(count, limit, t);
+      } catch (error) {
+        onError(error);
+        return fallback.hit(key, limit);
+      }
     },
     close: async () => {
       await redis.quit();
@@ -61,6 +73,6 @@ export function createRedisRateLimiter(url: string, now: () => number = Date.now
   };
 }
 
-export function createRateLimiter(redisUrl: string | undefined): RateLimiter {
-  return redisUrl ? createRedisRateLimiter(redisUrl) : createMemoryRateLimiter();
+export function createRateLimiter(redisUrl: string | undefined, onError?: (error: unknown) => void): RateLimiter {
+  return redisUrl ? createRedisRateLimiter(redisUrl, Date.now, onError) : createMemoryRateLimiter();
 }

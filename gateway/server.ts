@@ -40,7 +40,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   const { config } = deps;
   const log = logger.child({ component: 'gateway' });
   const http = createKeepAliveFetcher(config.subgraphTimeoutMs);
-  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl);
+  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'));
 
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),

@@ -10,17 +10,29 @@ import type { BaseContext } from './context.ts';
 
 export const isAuthenticated = rule({ cache: 'contextual' })((_p, _a, ctx: BaseContext) => ctx.viewer !== null);
 
+// graphql-shield keys its cache by rule name and refuses two rules with one name, so each rule is
+// built once per name and reused.
+const memo = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+function named(name: string, build: () => ReturnType<ReturnType<typeof rule>>) {
+  let existing = memo.get(name);
+  if (!existing) memo.set(name, (existing = build()));
+  return existing;
+}
+
 export function hasRole(...roles: Role[]) {
-  return rule(`hasRole:${roles.join(',')}`, { cache: 'contextual' })(
-    (_p, _a, ctx: BaseContext) => ctx.viewer !== null && ctx.viewer.roles.some((r) => roles.includes(r)),
+  const name = `hasRole:${[...roles].sort().join(',')}`;
+  return named(name, () =>
+    rule(name, { cache: 'contextual' })((_p, _a, ctx: BaseContext) => ctx.viewer !== null && ctx.viewer.roles.some((r) => roles.includes(r))),
   );
 }
 
 /** Staff reads of personal data need a declared purpose (GATEWAY-NOTES.md, purpose binding). */
 export function hasRoleWithPurpose(...roles: Role[]) {
-  return rule(`hasRoleWithPurpose:${roles.join(',')}`, { cache: 'contextual' })(
-    (_p, _a, ctx: BaseContext) =>
-      ctx.viewer !== null && ctx.purpose !== null && ctx.viewer.roles.some((r) => roles.includes(r)),
+  const name = `hasRoleWithPurpose:${[...roles].sort().join(',')}`;
+  return named(name, () =>
+    rule(name, { cache: 'contextual' })(
+      (_p, _a, ctx: BaseContext) => ctx.viewer !== null && ctx.purpose !== null && ctx.viewer.roles.some((r) => roles.includes(r)),
+    ),
   );
 }
 

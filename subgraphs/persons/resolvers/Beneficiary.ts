@@ -1,5 +1,5 @@
 import type { BeneficiaryResolvers } from '../__generated__/resolvers-types.ts';
-import { evaluateBeneficiary } from '../domain/index.ts';
+import { evaluateBeneficiary } from '../rules/index.ts';
 import { isoDate } from '../services/dates.ts';
 
 export const Beneficiary: BeneficiaryResolvers = {

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { checkCurpConsistency, evaluateEligibility } from '../domain/index.ts';
+import { checkCurpConsistency, evaluateEligibility } from '../rules/index.ts';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, loaders }) =>

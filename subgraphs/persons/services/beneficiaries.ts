@@ -3,7 +3,7 @@
  * one-spouse-or-concubine rule holds under concurrent requests.
  */
 import { badInput, notFound } from '../../shared/errors.ts';
-import { evaluateBeneficiary, validateBeneficiarySet } from '../domain/index.ts';
+import { evaluateBeneficiary, validateBeneficiarySet } from '../rules/index.ts';
 import { canManagePerson } from '../access.ts';
 import type { PersonsContext } from '../context.ts';
 import type { BeneficiaryModel } from '../mappers.ts';

@@ -3,7 +3,7 @@
  * owns. They reach this subgraph through federation (@requires on Person.coverage), never by
  * reading the enrollments tables.
  */
-import { computeCoverage, evaluateBeneficiary } from '../domain/index.ts';
+import { computeCoverage, evaluateBeneficiary } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { CoverageValidityModel, PersonModel } from '../mappers.ts';
 import { isoDate } from './dates.ts';

@@ -9,7 +9,7 @@
 import type { Db } from '../../../db/client.ts';
 import { badInput } from '../../shared/errors.ts';
 import { composeNss, validateCurp } from '../../shared/identifiers/index.ts';
-import { checkCurpConsistency } from '../domain/index.ts';
+import { checkCurpConsistency } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonRow } from '../mappers.ts';
 import { txQueries } from '../repository.ts';

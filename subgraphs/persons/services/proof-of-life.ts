@@ -1,4 +1,4 @@
-import { proofOfLifeStatus } from '../domain/index.ts';
+import { proofOfLifeStatus } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonModel, ProofOfLifeStatusModel } from '../mappers.ts';
 import { isoDate } from './dates.ts';

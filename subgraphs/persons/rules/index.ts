@@ -1,0 +1,8 @@
+/** The persons subgraph's domain rules: pure functions, the clock passed in. */
+export * from './curp-prefix.ts';
+export * from './curp-consistency.ts';
+export * from './beneficiaries.ts';
+export * from './coverage.ts';
+export * from './proof-of-life.ts';
+export * from './eligibility.ts';
+export { addDays, addMonths, birthday } from './dates.ts';
