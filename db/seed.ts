@@ -5,7 +5,7 @@
  * `npm start` seeds only an empty database.
  */
 import { randomBytes, createCipheriv } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { DEMO } from './demo-identities.ts';
 import { appointments, consulates } from './schema/appointments.ts';
@@ -145,14 +145,19 @@ export async function seedDemoData(database: Database, now: Date = new Date()): 
     ]);
 
     await tx.insert(consulates).values(CONSULATES);
-    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 16, 0, 0));
+    // Today's queue, from 09:00 local time in each office's own time zone.
+    const localToday = (timeZone: string, minutes: number) =>
+      sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${timeZone}) + make_interval(mins => ${540 + minutes})) at time zone ${timeZone}`;
     await tx.insert(appointments).values(
-      [insuredCurp, pensionerCurp, ...uniqueCrowd.slice(0, 4).map((p) => p.curp)].map((curp, i) => ({
-        consulateId: i < 4 ? DEMO.consulateId : 'CON-CHI',
-        curp,
-        startsAt: new Date(today.getTime() + i * 20 * 60_000),
-        service: i === 1 ? 'PROOF_OF_LIFE' : 'VOLUNTARY_ENROLLMENT',
-      })),
+      [insuredCurp, pensionerCurp, ...uniqueCrowd.slice(0, 4).map((p) => p.curp)].map((curp, i) => {
+        const consulate = i < 4 ? CONSULATES[0]! : CONSULATES[1]!;
+        return {
+          consulateId: consulate.id,
+          curp,
+          startsAt: localToday(consulate.timeZone, i * 20) as unknown as Date,
+          service: i === 1 ? 'PROOF_OF_LIFE' : 'VOLUNTARY_ENROLLMENT',
+        };
+      }),
     );
 
     // A demo template: random bytes, encrypted with a throwaway key, to show that only status leaves.

@@ -24,6 +24,23 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     super({ url, fetcher });
   }
 
+  /**
+   * A subgraph that cannot be reached (down, refusing, timing out) yields a partial result with
+   * SUBGRAPH_UNAVAILABLE naming only the service — never its address — instead of a raw fetch error.
+   */
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      const context = 'context' in options ? (options.context as Partial<GatewayContext>) : undefined;
+      context?.log?.warn({ err: error, subgraph: this.subgraphName }, 'subgraph unavailable');
+      throw new GraphQLError(`The ${this.subgraphName} service is unavailable; partial data returned`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
+      });
+    }
+  }
+
   override async willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     const headers = request.http?.headers;
     if (!headers) return;

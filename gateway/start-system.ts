@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.ts';
 import { DATA_DIR, resolveDatabaseUrl } from '../db/config.ts';
@@ -92,12 +92,12 @@ if (keys.devIdp) {
       `Subgraphs: ${SUBGRAPH_NAMES.map((name, i) => `${name} ${subgraphUrls[i]}`).join(', ')}`,
       `Database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`,
       '',
-      'Example tokens (development identity provider, 12 h; also in .data/tokens.json):',
+      `Example tokens (development identity provider, 12 h; also in ${join(DATA_DIR, 'tokens.json')}):`,
       ...lines,
       '',
       'Try:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
-      `    -H "authorization: Bearer $(node -p "require('./.data/tokens.json').INSURED")" \\`,
+      `    -H "authorization: Bearer $(node -p "require('${resolve(DATA_DIR, 'tokens.json')}').INSURED")" \\`,
       `    -d '{"query":"{ me { curp nss givenNames enrollments { kind startDate } appointments { startsAt } biometricStatus { enrolledModalities } } }"}'`,
       '',
     ].join('\n'),

@@ -25,11 +25,10 @@ export function createAppointmentsLoaders(repository: AppointmentsRepository, ba
       const rows = viewer ? await visible(await repository.appointmentsByCurp(curps)) : [];
       return curps.map((curp) => rows.filter((row) => row.curp === curp));
     }),
-    /** Today's queue: from now minus 12 h to now plus 12 h covers "today" in every office's zone. */
+    /** Today's queue in the office's own time zone; only the office's own staff get one. */
     queueByConsulate: new DataLoader<string, AppointmentModel[] | null>(async (ids) => {
       const allowed = ids.filter((id) => canReadQueueOf(viewer, id));
-      const t = now().getTime();
-      const rows = allowed.length ? await visible(await repository.queues(allowed, new Date(t - 12 * 3600_000), new Date(t + 12 * 3600_000))) : [];
+      const rows = allowed.length ? await visible(await repository.queues(allowed, now())) : [];
       return ids.map((id) => (allowed.includes(id) ? rows.filter((row) => row.consulateId === id) : null));
     }),
   };

@@ -1,5 +1,5 @@
 /** All SQL of the appointments subgraph; batch-shaped reads. */
-import { and, asc, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { appointments, consulates } from '../../db/schema/appointments.ts';
 import type { AppointmentModel, ConsulateModel } from './mappers.ts';
@@ -13,11 +13,17 @@ export function createAppointmentsRepository({ db }: Database) {
       db.select().from(appointments).where(inArray(appointments.id, [...ids])),
     appointmentsByCurp: (curps: readonly string[]): Promise<AppointmentModel[]> =>
       db.select().from(appointments).where(inArray(appointments.curp, [...curps])).orderBy(asc(appointments.startsAt)),
-    /** The queue of one or more consulates between two instants (a day in the office's zone). */
-    queues: (consulateIds: readonly string[], from: Date, to: Date): Promise<AppointmentModel[]> =>
-      db.select().from(appointments)
-        .where(and(inArray(appointments.consulateId, [...consulateIds]), gte(appointments.startsAt, from), lt(appointments.startsAt, to)))
-        .orderBy(asc(appointments.startsAt)),
+    /** Today's queue of one or more consulates, "today" being the date in each office's time zone. */
+    queues: async (consulateIds: readonly string[], now: Date): Promise<AppointmentModel[]> => {
+      const rows = await db.select({ appointment: appointments }).from(appointments)
+        .innerJoin(consulates, eq(consulates.id, appointments.consulateId))
+        .where(and(
+          inArray(appointments.consulateId, [...consulateIds]),
+          sql`(${appointments.startsAt} at time zone ${consulates.timeZone})::date = (${now.toISOString()}::timestamptz at time zone ${consulates.timeZone})::date`,
+        ))
+        .orderBy(asc(appointments.startsAt));
+      return rows.map((row) => row.appointment);
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * and health endpoints. Every subgraph module plugs into this the same way (subgraphs/<name>/index.ts).
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
@@ -59,7 +60,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorMasked,
-    plugins: [errorLoggingPlugin<TContext>(log)],
+    // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
+    plugins: [errorLoggingPlugin<TContext>(log), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

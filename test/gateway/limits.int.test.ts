@@ -45,8 +45,9 @@ describe('gateway protections', () => {
   });
 
   it('masks internal errors and keeps client-safe codes', async () => {
+    // A literal fails validation in the subgraph; the rule that failed travels in `issues`.
     const res = await system.query(`{ person(curp: "NOT-A-CURP") { curp } }`, {}, { token: insured });
-    expect(res.errors?.[0]?.extensions?.code).toBe('CURP_LENGTH');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', issues: [{ code: 'CURP_LENGTH' }] });
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|node_modules|at .*\.ts/);
   });
 
