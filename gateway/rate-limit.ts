@@ -51,7 +51,8 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
  * outage of the counter store must not take the national service down with it.
  */
 export function createRedisRateLimiter(url: string, now: () => number = Date.now, onError: (error: unknown) => void = () => undefined): RateLimiter {
-  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 });
+  // A short command timeout: a slow counter store must not slow every request down.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 });
   redis.on('error', onError);
   const fallback = createMemoryRateLimiter(now);
   return {
