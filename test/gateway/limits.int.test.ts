@@ -102,3 +102,27 @@ describe('rate limiting when Redis is unreachable', () => {
     await limiter.close().catch(() => undefined);
   });
 });
+
+describe('production mode', () => {
+  let system: SeededSystem;
+  beforeAll(async () => {
+    system = await startSeededSystem({ env: { NODE_ENV: 'production' } });
+  });
+  afterAll(() => system?.close());
+
+  it('turns introspection off', async () => {
+    const res = await system.query(`{ __schema { types { name } } }`, {}, { token: await system.token('INSURED') });
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it('serves no landing page', async () => {
+    const res = await fetch(system.gateway.url, { headers: { accept: 'text/html' } });
+    expect(await res.text()).not.toMatch(/<html/i);
+  });
+
+  it('hides field suggestions that would leak the schema', async () => {
+    const res = await system.query(`{ consulatez { id } }`);
+    expect(res.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});

@@ -180,6 +180,16 @@ describe('persons subgraph', () => {
       expect(coverage.status).toBe('ACTIVE');
       expect(coverage.beneficiaries.map((b: any) => b.status)).toContain('ACTIVE');
     });
+
+    it('a worker whose baja was 20 days ago keeps rights for 8 weeks (PRESERVED)', async () => {
+    const [row] = await system.db.database.sql<{ curp: string; end_date: string }[]>`
+      select curp, end_date::text from enrollments.enrollments where end_date is not null and kind = 'EMPLOYMENT' limit 1`;
+    const res = await system.query(`query($c: Curp!) { person(curp: $c) { coverage { status validUntil } } }`, { c: row!.curp }, { token: staff, purpose: PURPOSE });
+    expect(res.errors).toBeUndefined();
+    const end = new Date(`${row!.end_date}T00:00:00Z`);
+    const until = new Date(end.getTime() + 56 * 86_400_000).toISOString().slice(0, 10);
+      expect(res.data).toEqual({ person: { coverage: { status: 'PRESERVED', validUntil: until } } });
+    });
   });
 
   describe('proof of life and certificates', () => {
