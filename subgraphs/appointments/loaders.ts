@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { byKey, groupBy, isUuid } from '../shared/batching.ts';
 import type { BaseContext } from '../shared/context.ts';
 import { canReadAppointment, canReadQueueOf } from './access.ts';
 import type { AppointmentModel, ConsulateModel } from './mappers.ts';
@@ -12,18 +13,15 @@ export function createAppointmentsLoaders(repository: AppointmentsRepository, ba
     return allowed;
   };
   return {
-    consulateById: new DataLoader<string, ConsulateModel | null>(async (ids) => {
-      const map = new Map((await repository.consulatesById(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
+    consulateById: new DataLoader<string, ConsulateModel | null>(async (ids) =>
+      byKey(ids, await repository.consulatesById(ids), (row) => row.id),
+    ),
     appointmentById: new DataLoader<string, AppointmentModel | null>(async (ids) => {
-      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-      const map = new Map((valid.length ? await visible(await repository.appointmentsById(valid)) : []).map((row) => [row.id, row]));
-      return ids.map((id) => map.get(id) ?? null);
+      const valid = ids.filter(isUuid);
+      return byKey(ids, valid.length ? await visible(await repository.appointmentsById(valid)) : [], (row) => row.id);
     }),
     appointmentsByCurp: new DataLoader<string, AppointmentModel[]>(async (curps) => {
-      const rows = viewer ? await visible(await repository.appointmentsByCurp(curps)) : [];
-      return curps.map((curp) => rows.filter((row) => row.curp === curp));
+      return groupBy(curps, viewer ? await visible(await repository.appointmentsByCurp(curps)) : [], (row) => row.curp);
     }),
     /** Today's queue in the office's own time zone; only the office's own staff get one. */
     queueByConsulate: new DataLoader<string, AppointmentModel[] | null>(async (ids) => {

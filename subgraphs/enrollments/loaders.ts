@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { byKey, groupBy, isUuid } from '../shared/batching.ts';
 import type { BaseContext } from '../shared/context.ts';
 import { canReadEnrollment, canReadEnrollmentsOf } from './access.ts';
 import type { EnrollmentModel } from './mappers.ts';
@@ -13,17 +14,14 @@ export function createEnrollmentsLoaders(repository: EnrollmentsRepository, base
       const rows = readable.length ? await repository.enrollmentsByCurp(readable) : [];
       const visible = rows.filter((row) => canReadEnrollment(viewer, purpose, row));
       await base.audit.recordReads(visible.map((row) => row.curp), 'Person.enrollments');
-      const groups = new Map<string, EnrollmentModel[]>(curps.map((curp) => [curp, []]));
-      for (const row of visible) groups.get(row.curp)?.push(row);
-      return curps.map((curp) => groups.get(curp) ?? []);
+      return groupBy(curps, visible, (row) => row.curp);
     }),
     enrollmentById: new DataLoader<string, EnrollmentModel | null>(async (ids) => {
-      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      const valid = ids.filter(isUuid);
       const rows = valid.length ? await repository.enrollmentsById(valid) : [];
       const visible = rows.filter((row) => canReadEnrollment(viewer, purpose, row));
       await base.audit.recordReads(visible.map((row) => row.curp), 'Enrollment');
-      const map = new Map(visible.map((row) => [row.id, row]));
-      return ids.map((id) => map.get(id) ?? null);
+      return byKey(ids, visible, (row) => row.id);
     }),
   };
 }

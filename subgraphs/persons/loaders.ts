@@ -3,21 +3,11 @@
  * number of keys; person batches also write their audit rows in one statement.
  */
 import DataLoader from 'dataloader';
+import { byKey, groupBy } from '../shared/batching.ts';
 import type { BaseContext } from '../shared/context.ts';
 import { canReadPerson } from './access.ts';
 import type { AddressModel, BeneficiaryModel, ClinicModel, PersonRow, ProofOfLifeModel } from './mappers.ts';
 import type { PersonsRepository } from './repository.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => map.get(key) ?? null);
-}
-
-function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 export function createPersonsLoaders(repository: PersonsRepository, base: BaseContext) {
   const { viewer, purpose } = base;

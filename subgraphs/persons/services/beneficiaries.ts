@@ -2,6 +2,7 @@
  * Beneficiary changes, each in one transaction that locks the holder's beneficiary set, so the
  * one-spouse-or-concubine rule holds under concurrent requests.
  */
+import { isUuid } from '../../shared/batching.ts';
 import { badInput, notFound } from '../../shared/errors.ts';
 import { evaluateBeneficiary, validateBeneficiarySet } from '../rules/index.ts';
 import { canManagePerson } from '../access.ts';
@@ -90,7 +91,7 @@ export async function removeBeneficiary(id: string, ctx: PersonsContext): Promis
 
 /** A beneficiary of someone the caller may not manage is "not found", never "forbidden". */
 async function ownedBeneficiary(id: string, ctx: PersonsContext): Promise<BeneficiaryModel> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Beneficiary');
+  if (!isUuid(id)) throw notFound('Beneficiary');
   const row = await ctx.repository.beneficiaryById(id);
   if (!row || !canManagePerson(ctx.viewer, ctx.purpose, row.holderCurp)) throw notFound('Beneficiary');
   return row;
