@@ -2,9 +2,12 @@
  * Append-only access log (schema `audit`). Audit is its own bounded context rather than a
  * subgraph's data: every subgraph appends the reads it serves, and the persons subgraph lists a
  * person's entries for `me { accessLog }`. The migration revokes UPDATE and DELETE and a trigger
- * rejects them, so rows cannot be rewritten through the application's role.
+ * rejects them, so rows cannot be rewritten through the application's role; a per-subject hash
+ * chain makes any rewrite by someone who bypasses that (a superuser) detectable.
  */
-import { char, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, char, customType, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const auditSchema = pgSchema('audit');
 
@@ -22,6 +25,15 @@ export const accessEvents = auditSchema.table(
     what: text('what').notNull(),
     fields: jsonb('fields').$type<string[]>(),
     requestId: varchar('request_id', { length: 64 }).notNull(),
+    /** Insertion order; the hash chain of each subject follows it. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    /**
+     * Tamper evidence: hash = sha256(prev_hash || the row's content), chained per subject and
+     * filled by a trigger (migration 0003), so a rewritten or deleted row breaks the chain that
+     * audit.verify_chain() recomputes.
+     */
+    prevHash: bytea('prev_hash'),
+    hash: bytea('hash'),
   },
-  (t) => [index('access_events_subject_idx').on(t.subjectCurp, t.at)],
+  (t) => [index('access_events_subject_idx').on(t.subjectCurp, t.at), index('access_events_chain_idx').on(t.subjectCurp, t.seq)],
 );

@@ -34,7 +34,8 @@ export function createAuditRecorder(scope: AuditScope): AuditRecorder {
       if (!role) return;
       // Inside a mutation the row joins the mutation's transaction: both land or neither does.
       await (executor ?? scope.database.db).insert(accessEvents).values(
-        [...new Set(subjectCurps)].map((subjectCurp) => ({
+        // Sorted: every writer takes the per-subject chain locks in the same order (no deadlocks).
+        [...new Set(subjectCurps)].sort().map((subjectCurp) => ({
           subjectCurp,
           actorSubject: viewer.subject,
           actorRole: role,
