@@ -31,8 +31,18 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
     try {
       return await super.process(options);
-    } catch (error) {
-      if (error instanceof GraphQLError) throw error;
+    } catch (first) {
+      if (first instanceof GraphQLError) throw first;
+      // A query that failed to connect is retried once (a subgraph replica restarting); a mutation
+      // never is: it may have been applied before the connection dropped.
+      if (isQuery(options)) {
+        try {
+          return await super.process(options);
+        } catch (second) {
+          if (second instanceof GraphQLError) throw second;
+        }
+      }
+      const error = first;
       const context = 'context' in options ? (options.context as Partial<GatewayContext>) : undefined;
       context?.log?.warn({ err: error, subgraph: this.subgraphName }, 'subgraph unavailable');
       throw new GraphQLError(`The ${this.subgraphName} service is unavailable; partial data returned`, {
@@ -67,4 +77,8 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     }
     return fallback;
   }
+}
+
+function isQuery(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): boolean {
+  return 'incomingRequestContext' in options && options.incomingRequestContext?.operation?.operation === 'query';
 }

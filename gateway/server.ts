@@ -20,6 +20,7 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
 import { formatGatewayError } from './errors.ts';
+import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
 import { InvalidPurposeError, parsePurpose } from '../subgraphs/shared/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
@@ -70,6 +71,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     plugins: [
       ...(armor.plugins as never[]),
       errorLoggingPlugin<GatewayContext>(log),
+      requestLoggingPlugin(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
