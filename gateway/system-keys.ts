@@ -14,7 +14,8 @@ export interface SystemKeys {
   gatewaySigningKey: KeyObject;
   gatewayPublicKey: KeyObject;
   client: ClientTokenVerifierOptions;
-  certificate: { privateKey: KeyObject; publicKey: KeyObject };
+  /** NSS certificates: the public key is published by the gateway; only persons holds the private one. */
+  certificate: { privateKey: KeyObject | null; publicKey: KeyObject };
   /** Development only: the local identity provider that signs example tokens. */
   devIdp: KeyPair | null;
 }
@@ -26,7 +27,7 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 export async function loadSystemKeys(env: NodeJS.ProcessEnv = process.env): Promise<SystemKeys> {
   if (isProduction(env)) {
     const gateway = loadGatewayKeysFromEnv(env);
-    return { gatewaySigningKey: gateway.signingKey, gatewayPublicKey: gateway.publicKey, client: gateway.client, certificate: certificateKeysFromEnv(env), devIdp: null };
+    return { gatewaySigningKey: gateway.signingKey, gatewayPublicKey: gateway.publicKey, client: gateway.client, certificate: { privateKey: null, publicKey: certificatePublicKeyFromEnv(env) }, devIdp: null };
   }
   const dev = await loadOrCreateDevKeys(join(DATA_DIR, 'keys'));
   return {
@@ -39,15 +40,25 @@ export async function loadSystemKeys(env: NodeJS.ProcessEnv = process.env): Prom
 }
 
 /** What a subgraph process needs: the gateway's public key and, for persons, the certificate key. */
-export async function loadSubgraphProcessKeys(env: NodeJS.ProcessEnv = process.env) {
+export async function loadSubgraphProcessKeys(subgraph: string, env: NodeJS.ProcessEnv = process.env) {
   if (isProduction(env)) {
-    return { gatewayPublicKey: loadSubgraphKeysFromEnv(env).gatewayPublicKey, certificate: certificateKeysFromEnv(env) };
+    const gatewayPublicKey = loadSubgraphKeysFromEnv(env).gatewayPublicKey;
+    // Only persons signs certificates; the others never load that private key.
+    return { gatewayPublicKey, certificate: subgraph === 'persons' ? certificateKeysFromEnv(env) : null };
   }
   const keys = await loadSystemKeys(env);
-  return { gatewayPublicKey: keys.gatewayPublicKey, certificate: keys.certificate };
+  return { gatewayPublicKey: keys.gatewayPublicKey, certificate: { privateKey: keys.certificate.privateKey!, publicKey: keys.certificate.publicKey } };
 }
 
-/** CERTIFICATE_SIGNING_KEY: PKCS8 PEM of an ES256 (P-256) key that signs NSS certificates. */
+/** CERTIFICATE_PUBLIC_KEY (SPKI PEM), or the public half of CERTIFICATE_SIGNING_KEY: what the gateway publishes. */
+function certificatePublicKeyFromEnv(env: NodeJS.ProcessEnv): KeyObject {
+  const pem = env.CERTIFICATE_PUBLIC_KEY?.trim().replace(/\\n/g, '\n');
+  if (pem) return createPublicKey(pem);
+  if (env.CERTIFICATE_SIGNING_KEY) return certificateKeysFromEnv(env).publicKey;
+  throw new KeyConfigError(['CERTIFICATE_PUBLIC_KEY'], []);
+}
+
+/** CERTIFICATE_SIGNING_KEY: PKCS8 PEM of an ES256 (P-256) key that signs NSS certificates (persons only). */
 function certificateKeysFromEnv(env: NodeJS.ProcessEnv) {
   const pem = env.CERTIFICATE_SIGNING_KEY?.trim().replace(/\\n/g, '\n');
   if (!pem) throw new KeyConfigError(['CERTIFICATE_SIGNING_KEY'], []);

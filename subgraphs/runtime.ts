@@ -19,8 +19,8 @@ import { startSubgraphServer, type SubgraphModule } from './shared/subgraph-serv
 export interface SubgraphKeys {
   /** Verifies the gateway's identity tokens. */
   gatewayPublicKey: KeyObject;
-  /** Signs NSS certificates (persons only). */
-  certificate: { privateKey: KeyObject; publicKey: KeyObject };
+  /** Signs NSS certificates: required by persons, absent elsewhere. */
+  certificate: { privateKey: KeyObject; publicKey: KeyObject } | null;
 }
 
 export interface RunSubgraphOptions {
@@ -49,6 +49,7 @@ export async function buildSubgraphModule(
 ): Promise<SubgraphModule<BaseContext>> {
   switch (name) {
     case 'persons': {
+      if (!keys.certificate) throw new Error('the persons subgraph needs CERTIFICATE_SIGNING_KEY');
       const certificates = await createCertificateSigner(keys.certificate.privateKey, keys.certificate.publicKey);
       return personsSubgraph({ certificates, now }) as unknown as SubgraphModule<BaseContext>;
     }

@@ -23,7 +23,7 @@ const subgraph = await runSubgraph({
   name,
   databaseUrl: url,
   port,
-  keys: await loadSubgraphProcessKeys(),
+  keys: await loadSubgraphProcessKeys(name),
   production: isProduction(),
   poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
 });
