@@ -7,6 +7,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { failureReason } from '../../subgraphs/shared/identity/failure-reason.ts';
+import { ExpiringLru } from '../../subgraphs/shared/identity/lru.ts';
 import { ANONYMOUS, identityClaimsSchema, viewerFromClaims, type Identity } from '../../subgraphs/shared/identity/viewer.ts';
 import { AuthenticationError, MALFORMED_HEADER_MESSAGE } from './errors.ts';
 
@@ -37,6 +38,11 @@ interface CommonOptions {
    * @default undefined (only `exp` limits a token's life)
    */
   maxTokenAgeSeconds?: number;
+  /**
+   * Verified tokens remembered (each for at most 60 s and never past its `exp`).
+   * @default 10_000
+   */
+  maxCachedTokens?: number;
 }
 
 /** Exactly one key source: the identity provider's JWKS endpoint, or one SPKI PEM public key. */
@@ -53,6 +59,9 @@ export type ClientTokenVerifierOptions = CommonOptions &
         jwksUrl?: undefined;
       }
   );
+
+/** How long a verified token is trusted without re-checking its signature (key rotation bound). */
+const VERIFIED_CACHE_MS = 60_000;
 
 export interface ClientTokenVerifier {
   /**
@@ -84,13 +93,24 @@ export function createClientTokenVerifier(options: ClientTokenVerifierOptions): 
     ...(options.maxTokenAgeSeconds !== undefined && { maxTokenAge: options.maxTokenAgeSeconds }),
   };
 
+  // Verified tokens are remembered (bounded, at most VERIFIED_CACHE_MS and never past `exp`): a
+  // client sends the same token on every request, and an ES256/RS256 check on each one is the
+  // gateway's largest fixed cost. Failures are never cached.
+  const verified = new ExpiringLru<Identity>(options.maxCachedTokens ?? 10_000);
+
   return {
     async verify(authorizationHeader) {
       if (authorizationHeader === undefined) return ANONYMOUS;
       const token = bearerToken(authorizationHeader);
+      const now = Date.now();
+      const cached = verified.get(token, now);
+      if (cached) return cached;
       try {
         const { payload } = await jwtVerify(token, key, verifyOptions);
-        return { kind: 'user', viewer: viewerFromClaims(identityClaimsSchema.parse(payload)) };
+        const identity: Identity = { kind: 'user', viewer: viewerFromClaims(identityClaimsSchema.parse(payload)) };
+        const ageLimit = options.maxTokenAgeSeconds !== undefined && payload.iat !== undefined ? (payload.iat + options.maxTokenAgeSeconds) * 1000 : Infinity;
+        verified.set(token, identity, Math.min((payload.exp ?? 0) * 1000, ageLimit, now + VERIFIED_CACHE_MS));
+        return identity;
       } catch (error) {
         throw new AuthenticationError(failureReason(error));
       }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClientTokenVerifier, type ClientTokenVerifier } from '../../../gateway/auth/client-token.ts';
@@ -229,5 +230,21 @@ describe('configuration', () => {
     expect(() => createClientTokenVerifier({ ...SETTINGS, publicKeyPem: es.publicKeyPem, algorithms: ['HS256' as 'RS256'] })).toThrow(
       /subset/,
     );
+  });
+});
+
+describe('verified-token cache', () => {
+  it('serves a repeated token from the cache, but never past its expiry', async () => {
+    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const verifier = createClientTokenVerifier({ issuer: 'iss', audience: 'aud', publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ roles: ['ANALYST'] }).setProtectedHeader({ alg: 'ES256' }).setSubject('a').setIssuer('iss').setAudience('aud').setIssuedAt(now).setExpirationTime(now + 2).sign(pair.privateKey);
+    const first = await verifier.verify(`Bearer ${token}`);
+    expect(await verifier.verify(`Bearer ${token}`)).toBe(first); // same object: from the cache
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // The clock tolerance (30 s) would still accept it, but the cache entry is gone: verified again.
+    const again = await verifier.verify(`Bearer ${token}`);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
