@@ -7,7 +7,8 @@
  * procedures, so it is caught here, with every mismatch listed.
  */
 import type { Db } from '../../../db/client.ts';
-import { badInput } from '../../shared/errors.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
+import { canManagePerson } from '../access.ts';
 import { composeNss, validateCurp } from '../../shared/identifiers/index.ts';
 import { checkCurpConsistency } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
@@ -33,6 +34,9 @@ export interface AssignNssResult {
 export async function assignNss(input: AssignNssInput, ctx: PersonsContext): Promise<AssignNssResult> {
   const parsed = validateCurp(input.curp);
   if (!parsed.ok) throw badInput(parsed.issues[0]?.code ?? 'CURP_FORMAT', 'Invalid CURP');
+  // An insured person locates only their own NSS; staff need a declared purpose. Anyone else is
+  // told "not found", so the call cannot be used to probe whether a CURP has an NSS.
+  if (!canManagePerson(ctx.viewer, ctx.purpose, parsed.value)) throw notFound('Person');
   const now = ctx.services.now();
 
   const result = await ctx.repository.transaction(async (tx) => {
