@@ -17,7 +17,11 @@ export interface PersonsContext extends BaseContext {
   services: PersonsServices;
 }
 
+/** One repository per pool: it holds prepared statements and no request state. */
+const repositories = new WeakMap<Database, PersonsRepository>();
+
 export function createPersonsContext(base: BaseContext, database: Database, services: PersonsServices): PersonsContext {
-  const repository = createPersonsRepository(database);
+  let repository = repositories.get(database);
+  if (!repository) repositories.set(database, (repository = createPersonsRepository(database)));
   return { ...base, database, repository, loaders: createPersonsLoaders(repository, base), services };
 }

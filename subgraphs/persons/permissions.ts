@@ -9,12 +9,12 @@ import { canReadPerson, isSelf } from './access.ts';
 import type { PersonsContext } from './context.ts';
 import type { PersonModel } from './mappers.ts';
 
-const canReadThisPerson = rule({ cache: 'strict' })(
+const canReadThisPerson = rule({ cache: 'no_cache' })(
   (person: PersonModel, _a, ctx: PersonsContext) => canReadPerson(ctx.viewer, ctx.purpose, person.curp),
 );
 
 /** Only the person themself lists who accessed their data. */
-const isThisPerson = rule({ cache: 'strict' })((person: PersonModel, _a, ctx: PersonsContext) => isSelf(ctx.viewer, person.curp));
+const isThisPerson = rule({ cache: 'no_cache' })((person: PersonModel, _a, ctx: PersonsContext) => isSelf(ctx.viewer, person.curp));
 
 const insuredOrStaff = or(isInsured, isStaffWithPurpose);
 

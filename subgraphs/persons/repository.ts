@@ -14,20 +14,29 @@ export type NewPerson = typeof persons.$inferInsert;
 export type NewAddress = typeof addresses.$inferInsert;
 export type NewBeneficiary = typeof beneficiaries.$inferInsert;
 
+/** `column = any($keys)`: one statement text whatever the batch size, so it can be prepared once. */
+const anyOf = (column: Parameters<typeof inArray>[0]) => sql`${column} = any(${sql.placeholder('keys')})`;
+
+/**
+ * Built once per pool (not per request): the hot batch reads are prepared statements, so drizzle
+ * does not rebuild their SQL on every call (measured at ~10% of the subgraph's CPU).
+ */
 export function createPersonsRepository(database: Database) {
   const { db } = database;
+  const prepared = {
+    personsByCurp: db.select().from(persons).where(anyOf(persons.curp)).prepare('persons_by_curp'),
+    personsByNss: db.select().from(persons).where(anyOf(persons.nss)).prepare('persons_by_nss'),
+    addressesByCurp: db.select().from(addresses).where(anyOf(addresses.curp)).prepare('addresses_by_curp'),
+    clinicsById: db.select().from(clinics).where(anyOf(clinics.id)).prepare('clinics_by_id'),
+  };
   return {
-    personsByCurp: (curps: readonly string[]): Promise<PersonRow[]> =>
-      db.select().from(persons).where(inArray(persons.curp, [...curps])),
+    personsByCurp: (curps: readonly string[]): Promise<PersonRow[]> => prepared.personsByCurp.execute({ keys: [...curps] }),
 
-    personsByNss: (nssList: readonly string[]): Promise<PersonRow[]> =>
-      db.select().from(persons).where(inArray(persons.nss, [...nssList])),
+    personsByNss: (nssList: readonly string[]): Promise<PersonRow[]> => prepared.personsByNss.execute({ keys: [...nssList] }),
 
-    addressesByCurp: (curps: readonly string[]): Promise<AddressModel[]> =>
-      db.select().from(addresses).where(inArray(addresses.curp, [...curps])),
+    addressesByCurp: (curps: readonly string[]): Promise<AddressModel[]> => prepared.addressesByCurp.execute({ keys: [...curps] }),
 
-    clinicsById: (ids: readonly string[]): Promise<ClinicModel[]> =>
-      db.select().from(clinics).where(inArray(clinics.id, [...ids])),
+    clinicsById: (ids: readonly string[]): Promise<ClinicModel[]> => prepared.clinicsById.execute({ keys: [...ids] }),
 
     clinics: (state: string | null): Promise<ClinicModel[]> =>
       db.select().from(clinics).where(state ? eq(clinics.state, state) : undefined).orderBy(asc(clinics.number)),

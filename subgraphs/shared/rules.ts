@@ -1,8 +1,9 @@
 /**
  * Identity rules shared by every subgraph's shield map. They read only the request's identity, so
  * `cache: 'contextual'` evaluates each once per request. Rules that read the parent object live
- * with their subgraph and use `cache: 'strict'` (a contextual cache would reuse one person's answer
- * for the next person in a list).
+ * with their subgraph and use `cache: 'no_cache'`: a contextual cache would reuse one person's
+ * answer for the next person in a list, and 'strict' hashes the whole parent row (object-hash) on
+ * every field — measured at ~11% of a subgraph's CPU — to save a comparison.
  */
 import { rule } from 'graphql-shield';
 import type { Role } from './identity/viewer.ts';

@@ -1,0 +1,39 @@
+/**
+ * The peer to beat: @apollo/gateway "as shipped" (default fetcher, no keep-alive, no limits),
+ * in front of the same subgraphs. It adds the identity token (or the subgraphs would refuse it);
+ * nothing else. Started as its own process by bench/run.ts.
+ */
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { readFileSync } from 'node:fs';
+import { SUPERGRAPH_PATH, isSubgraphName } from '../../schema/subgraphs.ts';
+import { IDENTITY_HEADER, createIdentitySigner } from '../../subgraphs/shared/identity/gateway-token.ts';
+import { createClientTokenVerifier } from '../../gateway/auth/client-token.ts';
+import { loadSystemKeys } from '../../gateway/system-keys.ts';
+import type { Identity } from '../../subgraphs/shared/identity/viewer.ts';
+
+const keys = await loadSystemKeys();
+const signer = createIdentitySigner({ privateKey: keys.gatewaySigningKey });
+const clientTokens = createClientTokenVerifier(keys.client);
+
+class WithIdentity extends RemoteGraphQLDataSource<{ identity: Identity }> {
+  override async willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<{ identity: Identity }>['willSendRequest'] & {}>[0]) {
+    if (context?.identity) request.http!.headers.set(IDENTITY_HEADER, await signer.sign(context.identity, this.name, null));
+  }
+  constructor(readonly name: string, url: string) {
+    super({ url });
+  }
+}
+
+const gateway = new ApolloGateway({
+  supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+  buildService: ({ name, url }) => new WithIdentity(name, isSubgraphName(name) ? process.env[`${name.toUpperCase()}_URL`] ?? url! : url!),
+});
+const server = new ApolloServer<{ identity: Identity }>({ gateway });
+const { url } = await startStandaloneServer(server, {
+  listen: { port: Number(process.env.GATEWAY_PORT ?? 0), host: '127.0.0.1' },
+  context: async ({ req }) => ({ identity: await clientTokens.verify(req.headers.authorization) }),
+});
+process.send?.({ ready: 'apollo-baseline', url });
+process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
