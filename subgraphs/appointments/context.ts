@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import type { BaseContext } from '../shared/context.ts';
 import { createAppointmentsLoaders, type AppointmentsLoaders } from './loaders.ts';
-import { createAppointmentsRepository, type AppointmentsRepository } from './repository.ts';
+import { appointmentsRepository, type AppointmentsRepository } from './repository.ts';
 
 export interface AppointmentsContext extends BaseContext {
   repository: AppointmentsRepository;
@@ -9,6 +9,6 @@ export interface AppointmentsContext extends BaseContext {
 }
 
 export function createAppointmentsContext(base: BaseContext, database: Database, now: () => Date = () => new Date()): AppointmentsContext {
-  const repository = createAppointmentsRepository(database);
+  const repository = appointmentsRepository(database);
   return { ...base, repository, loaders: createAppointmentsLoaders(repository, base, now) };
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import type { BaseContext } from '../shared/context.ts';
 import { createEnrollmentsLoaders, type EnrollmentsLoaders } from './loaders.ts';
-import { createEnrollmentsRepository, type EnrollmentsRepository } from './repository.ts';
+import { enrollmentsRepository, type EnrollmentsRepository } from './repository.ts';
 
 export interface EnrollmentsContext extends BaseContext {
   repository: EnrollmentsRepository;
@@ -9,6 +9,6 @@ export interface EnrollmentsContext extends BaseContext {
 }
 
 export function createEnrollmentsContext(base: BaseContext, database: Database): EnrollmentsContext {
-  const repository = createEnrollmentsRepository(database);
+  const repository = enrollmentsRepository(database);
   return { ...base, repository, loaders: createEnrollmentsLoaders(repository, base) };
 }

@@ -2,8 +2,9 @@
  * All SQL of the persons subgraph. Reads are batch-shaped (one statement for many keys) so the
  * loaders can resolve a list of persons in a constant number of statements.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.ts';
+import { anyOf, onePerPool } from '../shared/sql.ts';
 import { accessEvents } from '../../db/schema/audit.ts';
 import {
   addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife,
@@ -14,20 +15,19 @@ export type NewPerson = typeof persons.$inferInsert;
 export type NewAddress = typeof addresses.$inferInsert;
 export type NewBeneficiary = typeof beneficiaries.$inferInsert;
 
-/** `column = any($keys)`: one statement text whatever the batch size, so it can be prepared once. */
-const anyOf = (column: Parameters<typeof inArray>[0]) => sql`${column} = any(${sql.placeholder('keys')})`;
-
 /**
  * Built once per pool (not per request): the hot batch reads are prepared statements, so drizzle
  * does not rebuild their SQL on every call (measured at ~10% of the subgraph's CPU).
  */
-export function createPersonsRepository(database: Database) {
+function createPersonsRepository(database: Database) {
   const { db } = database;
   const prepared = {
     personsByCurp: db.select().from(persons).where(anyOf(persons.curp)).prepare('persons_by_curp'),
     personsByNss: db.select().from(persons).where(anyOf(persons.nss)).prepare('persons_by_nss'),
     addressesByCurp: db.select().from(addresses).where(anyOf(addresses.curp)).prepare('addresses_by_curp'),
     clinicsById: db.select().from(clinics).where(anyOf(clinics.id)).prepare('clinics_by_id'),
+    beneficiariesByHolder: db.select().from(beneficiaries).where(anyOf(beneficiaries.holderCurp)).orderBy(asc(beneficiaries.createdAt)).prepare('beneficiaries_by_holder'),
+    proofsOfLifeByCurp: db.select().from(proofsOfLife).where(anyOf(proofsOfLife.curp)).orderBy(desc(proofsOfLife.provedOn)).prepare('proofs_of_life_by_curp'),
   };
   return {
     personsByCurp: (curps: readonly string[]): Promise<PersonRow[]> => prepared.personsByCurp.execute({ keys: [...curps] }),
@@ -42,13 +42,13 @@ export function createPersonsRepository(database: Database) {
       db.select().from(clinics).where(state ? eq(clinics.state, state) : undefined).orderBy(asc(clinics.number)),
 
     beneficiariesByHolder: (holders: readonly string[]): Promise<BeneficiaryModel[]> =>
-      db.select().from(beneficiaries).where(inArray(beneficiaries.holderCurp, [...holders])).orderBy(asc(beneficiaries.createdAt)),
+      prepared.beneficiariesByHolder.execute({ keys: [...holders] }),
 
     beneficiaryById: async (id: string): Promise<BeneficiaryModel | undefined> =>
       (await db.select().from(beneficiaries).where(eq(beneficiaries.id, id)))[0],
 
     proofsOfLifeByCurp: (curps: readonly string[]): Promise<ProofOfLifeModel[]> =>
-      db.select().from(proofsOfLife).where(inArray(proofsOfLife.curp, [...curps])).orderBy(desc(proofsOfLife.provedOn)),
+      prepared.proofsOfLifeByCurp.execute({ keys: [...curps] }),
 
     accessLog: (curp: string, limit: number) =>
       db.select().from(accessEvents).where(eq(accessEvents.subjectCurp, curp)).orderBy(desc(accessEvents.at)).limit(limit),
@@ -58,6 +58,7 @@ export function createPersonsRepository(database: Database) {
   };
 }
 
+export const personsRepository = onePerPool(createPersonsRepository);
 export type PersonsRepository = ReturnType<typeof createPersonsRepository>;
 
 /** Statements used inside mutations' transactions. */
