@@ -1,5 +1,5 @@
 /**
- * Gateway configuration from the environment, validated once at start-up (zod): a wrong value
+ * Gateway configuration from the environment (client-token settings and keys: system-keys.ts), validated once at start-up (zod): a wrong value
  * stops the process with a message naming the variable, instead of failing on the first request.
  */
 import { z } from 'zod';
@@ -11,8 +11,6 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
-  AUTH_ISSUER: z.string().default('https://auth.imss-federation.local/dev'),
-  AUTH_AUDIENCE: z.string().default('imss-federation'),
   /** Timeout of one subgraph call, milliseconds. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
@@ -32,7 +30,6 @@ export interface GatewayConfig {
   production: boolean;
   port: number;
   host: string;
-  auth: { issuer: string; audience: string };
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
@@ -55,7 +52,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     production,
     port: e.GATEWAY_PORT,
     host: e.GATEWAY_HOST,
-    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
     subgraphUrls,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxCost: e.MAX_COST, maxTokens: e.MAX_TOKENS, maxDirectives: e.MAX_DIRECTIVES },
