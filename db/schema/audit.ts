@@ -5,9 +5,9 @@
  * rejects them, so rows cannot be rewritten through the application's role; a per-subject hash
  * chain makes any rewrite by someone who bypasses that (a superuser) detectable.
  */
-import { bigserial, char, customType, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, char, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bytea } from './column-types.ts';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const auditSchema = pgSchema('audit');
 

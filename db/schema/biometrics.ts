@@ -3,9 +3,9 @@
  * encrypted (AES-256-GCM, key outside the database) and no GraphQL field ever returns them.
  */
 import { sql } from 'drizzle-orm';
-import { char, check, customType, index, pgSchema, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { char, check, index, pgSchema, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bytea } from './column-types.ts';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const biometricsSchema = pgSchema('biometrics');
 
