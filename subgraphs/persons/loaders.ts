@@ -21,6 +21,13 @@ export function createPersonsLoaders(repository: PersonsRepository, base: BaseCo
 
   const personByCurp = new DataLoader<string, PersonRow | null>(async (curps) => {
     const readable = curps.filter((curp) => canReadPerson(viewer, purpose, curp));
+    // Refused attempts by staff, employers, banks or officers are logged too (the person sees
+    // them in their access log); nothing is read for them.
+    const refused = curps.filter((curp) => !readable.includes(curp));
+    if (refused.length) {
+      const staffWithoutPurpose = !purpose && viewer !== null && viewer.roles.some((r) => r === 'CONSULATE_STAFF' || r === 'IMSS_OFFICER');
+      await base.audit.recordReads(refused, staffWithoutPurpose ? 'Person (refused: no declared purpose)' : 'Person (refused)');
+    }
     const rows = readable.length ? await visible(await repository.personsByCurp(readable)) : [];
     return byKey(curps, rows, (row) => row.curp);
   });
@@ -28,6 +35,8 @@ export function createPersonsLoaders(repository: PersonsRepository, base: BaseCo
   const personByNss = new DataLoader<string, PersonRow | null>(async (nssList) => {
     // NSS → CURP is itself personal data, so the scoping happens after the lookup, on the CURP.
     if (!viewer) return nssList.map(() => null);
+    // Without a purpose, staff read nothing (not even the NSS → CURP mapping).
+    if (!purpose && !viewer.roles.includes('INSURED')) return nssList.map(() => null);
     const rows = await visible(await repository.personsByNss(nssList));
     for (const row of rows) personByCurp.prime(row.curp, row);
     return byKey(nssList, rows, (row) => row.nss ?? '');

@@ -4,7 +4,7 @@
  * the same checks as root fields; row scoping (which person) happens in the loaders (access.ts).
  */
 import { allow, and, or, rule } from 'graphql-shield';
-import { isAuthenticated, isInsured, isStaffWithPurpose, isConsulateStaffWithPurpose } from '../shared/rules.ts';
+import { hasRole, isAuthenticated, isInsured, isStaffWithPurpose, isConsulateStaffWithPurpose } from '../shared/rules.ts';
 import { canReadPerson, isSelf } from './access.ts';
 import type { PersonsContext } from './context.ts';
 import type { PersonModel } from './mappers.ts';
@@ -17,12 +17,14 @@ const canReadThisPerson = rule({ cache: 'no_cache' })(
 const isThisPerson = rule({ cache: 'no_cache' })((person: PersonModel, _a, ctx: PersonsContext) => isSelf(ctx.viewer, person.curp));
 
 const insuredOrStaff = or(isInsured, isStaffWithPurpose);
+/** Lookups let staff through without a purpose so the refusal is audited and explained (resolver). */
+const insuredOrAnyStaff = or(isInsured, hasRole('CONSULATE_STAFF', 'IMSS_OFFICER'));
 
 export const permissions = {
   Query: {
     me: isInsured,
-    person: insuredOrStaff,
-    personByNss: insuredOrStaff,
+    person: insuredOrAnyStaff,
+    personByNss: insuredOrAnyStaff,
     curpConsistency: isAuthenticated,
     // Public reference data and a pure calculation on the caller's own answers.
     clinics: allow,

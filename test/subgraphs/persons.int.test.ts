@@ -40,7 +40,10 @@ describe('persons subgraph', () => {
     it('staff need a declared purpose; with one, the read is audited and the person can list it', async () => {
       const without = await system.query(`query($c: Curp!) { person(curp: $c) { nss } }`, { c: system.insuredCurp }, { token: staff });
       expect(without.data?.person ?? null).toBeNull();
-      expect(without.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(without.errors?.[0]?.extensions?.code).toBe('PURPOSE_REQUIRED');
+
+      const refusedLog = await system.query(`{ me { accessLog { actorRole what purpose } } }`, {}, { token: insured });
+      expect((refusedLog.data as any).me.accessLog).toContainEqual({ actorRole: 'CONSULATE_STAFF', what: 'Person (refused: no declared purpose)', purpose: null });
 
       const withPurpose = await system.query(`query($c: Curp!) { person(curp: $c) { nss maskedName } }`, { c: system.insuredCurp }, { token: staff, purpose: PURPOSE });
       expect(withPurpose.errors).toBeUndefined();

@@ -1,13 +1,16 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { checkCurpConsistency, evaluateEligibility } from '../rules/index.ts';
+import { purposeRequired } from '../../shared/errors.ts';
+import { hasRole } from '../../shared/context.ts';
+import type { PersonsContext } from '../context.ts';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, loaders }) =>
     viewer?.curp && viewer.roles.includes('INSURED') ? loaders.personByCurp.load(viewer.curp) : null,
 
-  person: (_parent, { curp }, { loaders }) => loaders.personByCurp.load(curp),
+  person: async (_parent, { curp }, ctx) => requirePurposeOfStaff(await ctx.loaders.personByCurp.load(curp), ctx),
 
-  personByNss: (_parent, { nss }, { loaders }) => loaders.personByNss.load(nss),
+  personByNss: async (_parent, { nss }, ctx) => requirePurposeOfStaff(await ctx.loaders.personByNss.load(nss), ctx),
 
   clinics: (_parent, { state }, { repository }) => repository.clinics(state ?? null),
 
@@ -44,3 +47,9 @@ const FIELD = {
   sex: 'SEX',
   birthState: 'BIRTH_STATE',
 } as const;
+
+/** Staff without a declared purpose get an explicit PURPOSE_REQUIRED (the refusal is already audited). */
+function requirePurposeOfStaff<T>(person: T, ctx: PersonsContext): T {
+  if (ctx.purpose === null && !hasRole(ctx.viewer, 'INSURED') && hasRole(ctx.viewer, 'CONSULATE_STAFF', 'IMSS_OFFICER')) throw purposeRequired();
+  return person;
+}
