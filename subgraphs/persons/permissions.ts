@@ -26,6 +26,7 @@ export const permissions = {
     person: insuredOrAnyStaff,
     personByNss: insuredOrAnyStaff,
     curpConsistency: isAuthenticated,
+    identifierCheck: isAuthenticated,
     // Public reference data and a pure calculation on the caller's own answers.
     clinics: allow,
     voluntaryEnrollmentEligibility: allow,
@@ -58,6 +59,8 @@ export const permissions = {
   CurpConsistency: allow,
   CurpMismatch: allow,
   ValidationIssue: allow,
+  IdentifierCheck: allow,
+  IdentifierResult: allow,
   Eligibility: allow,
   // Public reference data (also an entity other subgraphs may reference).
   Clinic: allow,

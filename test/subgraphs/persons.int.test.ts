@@ -68,6 +68,16 @@ describe('persons subgraph', () => {
     });
   });
 
+  it('checks identifiers for a window: issues with positions, RFC check digit only a warning', async () => {
+    const res = await system.query(`{ identifierCheck(curp: "SABC560626MDFLRN09", nss: "84966311213", rfc: "GODE561231GR9") {
+      curp { valid issues { code position } } nss { valid value } rfc { valid warnings { code position } } } }`, {}, { token: staff });
+    expect(res.data).toEqual({ identifierCheck: {
+      curp: { valid: false, issues: [{ code: 'CURP_CHECK_DIGIT', position: 18 }] },
+      nss: { valid: true, value: '84966311213' },
+      rfc: { valid: true, warnings: [{ code: 'RFC_CHECK_DIGIT', position: 13 }] },
+    } });
+  });
+
   describe('_entities, called directly with a gateway token', () => {
     async function entities(claims: Record<string, unknown>, curps: string[], purpose: string | null = null) {
       const token = await gatewayTokenFor(system, 'persons', identityFor(claims), purpose);

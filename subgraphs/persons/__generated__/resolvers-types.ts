@@ -216,6 +216,23 @@ export type EligibilityInput = {
   residency?: InputMaybe<Residency>;
 };
 
+export type IdentifierCheck = {
+  __typename?: 'IdentifierCheck';
+  curp: Maybe<IdentifierResult>;
+  nss: Maybe<IdentifierResult>;
+  rfc: Maybe<IdentifierResult>;
+};
+
+export type IdentifierResult = {
+  __typename?: 'IdentifierResult';
+  issues: Array<ValidationIssue>;
+  valid: Scalars['Boolean']['output'];
+  /** The normalised value when valid (upper case, separators removed). */
+  value: Maybe<Scalars['String']['output']>;
+  /** Accepted, but worth a second look (e.g. RFC_CHECK_DIGIT). */
+  warnings: Array<ValidationIssue>;
+};
+
 export type IdentityDocument =
   | 'BIRTH_CERTIFICATE'
   | 'CURP'
@@ -379,6 +396,11 @@ export type Query = {
    * cause of rejected procedures at advisory windows.
    */
   curpConsistency: CurpConsistency;
+  /**
+   * Checks identifiers typed at a window before a procedure starts: every problem with its rule and
+   * position, and RFC check-digit warnings (an RFC is never rejected for its check digit alone).
+   */
+  identifierCheck: IdentifierCheck;
   /** The signed-in insured person's own record. Null for every other role. */
   me: Maybe<Person>;
   /**
@@ -400,6 +422,13 @@ export type QueryClinicsArgs = {
 
 export type QueryCurpConsistencyArgs = {
   input: CurpConsistencyInput;
+};
+
+
+export type QueryIdentifierCheckArgs = {
+  curp?: InputMaybe<Scalars['String']['input']>;
+  nss?: InputMaybe<Scalars['String']['input']>;
+  rfc?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -593,6 +622,8 @@ export type ResolversTypes = ResolversObject<{
   Eligibility: ResolverTypeWrapper<Eligibility>;
   EligibilityInput: EligibilityInput;
   Email: ResolverTypeWrapper<Scalars['Email']['output']>;
+  IdentifierCheck: ResolverTypeWrapper<IdentifierCheck>;
+  IdentifierResult: ResolverTypeWrapper<IdentifierResult>;
   IdentityDocument: IdentityDocument;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nationality: Nationality;
@@ -641,6 +672,8 @@ export type ResolversParentTypes = ResolversObject<{
   Eligibility: Eligibility;
   EligibilityInput: EligibilityInput;
   Email: Scalars['Email']['output'];
+  IdentifierCheck: IdentifierCheck;
+  IdentifierResult: IdentifierResult;
   Mutation: Record<PropertyKey, never>;
   Nss: Scalars['Nss']['output'];
   NssCertificate: NssCertificate;
@@ -762,6 +795,19 @@ export interface EmailScalarConfig extends GraphQLScalarTypeConfig<ResolversType
   name: 'Email';
 }
 
+export type IdentifierCheckResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['IdentifierCheck'] = ResolversParentTypes['IdentifierCheck']> = ResolversObject<{
+  curp?: Resolver<Maybe<ResolversTypes['IdentifierResult']>, ParentType, ContextType>;
+  nss?: Resolver<Maybe<ResolversTypes['IdentifierResult']>, ParentType, ContextType>;
+  rfc?: Resolver<Maybe<ResolversTypes['IdentifierResult']>, ParentType, ContextType>;
+}>;
+
+export type IdentifierResultResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['IdentifierResult'] = ResolversParentTypes['IdentifierResult']> = ResolversObject<{
+  issues?: Resolver<Array<ResolversTypes['ValidationIssue']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ValidationIssue']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addBeneficiary?: Resolver<ResolversTypes['Beneficiary'], ParentType, ContextType, RequireFields<MutationAddBeneficiaryArgs, 'input'>>;
   assignNss?: Resolver<ResolversTypes['AssignNssPayload'], ParentType, ContextType, RequireFields<MutationAssignNssArgs, 'input'>>;
@@ -823,6 +869,7 @@ export type ProofOfLifeStatusResolvers<ContextType = PersonsContext, ParentType 
 export type QueryResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   clinics?: Resolver<Array<ResolversTypes['Clinic']>, ParentType, ContextType, Partial<QueryClinicsArgs>>;
   curpConsistency?: Resolver<ResolversTypes['CurpConsistency'], ParentType, ContextType, RequireFields<QueryCurpConsistencyArgs, 'input'>>;
+  identifierCheck?: Resolver<ResolversTypes['IdentifierCheck'], ParentType, ContextType, Partial<QueryIdentifierCheckArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'curp'>>;
   personByNss?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByNssArgs, 'nss'>>;
@@ -860,6 +907,8 @@ export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Eligibility?: EligibilityResolvers<ContextType>;
   Email?: GraphQLScalarType;
+  IdentifierCheck?: IdentifierCheckResolvers<ContextType>;
+  IdentifierResult?: IdentifierResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Nss?: GraphQLScalarType;
   NssCertificate?: NssCertificateResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { checkCurpConsistency, evaluateEligibility } from '../rules/index.ts';
 import { purposeRequired } from '../../shared/errors.ts';
 import { hasRole } from '../../shared/context.ts';
 import type { PersonsContext } from '../context.ts';
+import { identifierCheck } from './identifier-check.ts';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, loaders }) =>
@@ -30,6 +31,8 @@ export const Query: QueryResolvers = {
       mismatches: result.mismatches.map((m) => ({ ...m, field: FIELD[m.field] })),
     };
   },
+
+  identifierCheck: (_parent, args) => identifierCheck(args),
 
   voluntaryEnrollmentEligibility: (_parent, { input }) =>
     evaluateEligibility({
