@@ -23,7 +23,8 @@ export function createPersonsLoaders(repository: PersonsRepository, base: BaseCo
     const readable = curps.filter((curp) => canReadPerson(viewer, purpose, curp));
     // Refused attempts by staff, employers, banks or officers are logged too (the person sees
     // them in their access log); nothing is read for them.
-    const refused = curps.filter((curp) => !readable.includes(curp));
+    const readableSet = new Set(readable);
+    const refused = curps.filter((curp) => !readableSet.has(curp));
     if (refused.length) {
       const staffWithoutPurpose = !purpose && viewer !== null && viewer.roles.some((r) => r === 'CONSULATE_STAFF' || r === 'IMSS_OFFICER');
       await base.audit.recordReads(refused, staffWithoutPurpose ? 'Person (refused: no declared purpose)' : 'Person (refused)');
