@@ -7,7 +7,7 @@
  * BENCH_SECONDS (default 6) and BENCH_CONNECTIONS (default 20) tune the load.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,4 +118,5 @@ try {
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
   await admin.end();
   await embedded?.stop();
+  rmSync(process.env.IMSS_DATA_DIR!, { recursive: true, force: true });
 }
