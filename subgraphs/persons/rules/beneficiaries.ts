@@ -3,7 +3,7 @@
  * 16, or under 25 while studying with an extension that has an expiry, and parents living in the
  * insured person's household. The age limits are configuration, not code.
  */
-import { birthday } from './dates.ts';
+import { birthday } from '../../shared/dates.ts';
 
 export const BENEFICIARY_RULES = Object.freeze({
   childAgeLimit: 16,

@@ -3,7 +3,7 @@
  * worker with at least 8 uninterrupted weekly contributions keeps medical rights, with their
  * beneficiaries, for 8 more weeks (LSS art. 109). Both numbers are configuration.
  */
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, daysBetween } from '../../shared/dates.ts';
 
 export const COVERAGE_RULES = Object.freeze({
   preservationDays: 56,

@@ -5,4 +5,3 @@ export * from './beneficiaries.ts';
 export * from './coverage.ts';
 export * from './proof-of-life.ts';
 export * from './eligibility.ts';
-export { addDays, addMonths, birthday } from './dates.ts';

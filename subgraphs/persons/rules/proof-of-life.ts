@@ -3,7 +3,7 @@
  * months; missing it suspends payment. The "due soon" window and the grace period before
  * suspension are UNCONFIRMED (no IMSS calendar found, 2026-11-23): configuration, not law.
  */
-import { addDays, addMonths } from './dates.ts';
+import { addDays, addMonths } from '../../shared/dates.ts';
 
 export const PROOF_OF_LIFE_RULES = Object.freeze({
   intervalMonths: 6,

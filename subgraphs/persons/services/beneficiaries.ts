@@ -9,7 +9,7 @@ import { canManagePerson } from '../access.ts';
 import type { PersonsContext } from '../context.ts';
 import type { BeneficiaryModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';
-import { isoDate } from './dates.ts';
+import { isoDate } from '../../shared/dates.ts';
 
 export interface AddBeneficiaryInput {
   holderCurp?: string | null;

@@ -6,7 +6,7 @@
 import { computeCoverage, evaluateBeneficiary } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { CoverageValidityModel, PersonModel } from '../mappers.ts';
-import { isoDate } from './dates.ts';
+import { isoDate } from '../../shared/dates.ts';
 
 export async function coverageOf(person: PersonModel, ctx: PersonsContext): Promise<CoverageValidityModel | null> {
   if (person.coveragePeriods === undefined || person.coveragePeriods === null) return null;

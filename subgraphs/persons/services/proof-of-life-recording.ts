@@ -2,7 +2,7 @@ import { badInput, notFound } from '../../shared/errors.ts';
 import type { PersonsContext } from '../context.ts';
 import type { ProofOfLifeModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';
-import { isoDate } from './dates.ts';
+import { isoDate } from '../../shared/dates.ts';
 
 /**
  * Consulate staff record a survival proof for a pensioner abroad. The consulate is the staff

@@ -1,7 +1,7 @@
 import { proofOfLifeStatus } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonModel, ProofOfLifeStatusModel } from '../mappers.ts';
-import { isoDate } from './dates.ts';
+import { isoDate } from '../../shared/dates.ts';
 
 /** Only pensioners living abroad owe a consular proof of life every 6 months (DOMAIN.md §8). */
 export async function proofOfLifeStatusOf(person: PersonModel, ctx: PersonsContext): Promise<ProofOfLifeStatusModel | null> {

@@ -1,7 +1,8 @@
 /** Beneficiaries, coverage validity, proof of life and eligibility (DOMAIN.md §5, §8, §10). */
 import { describe, expect, it } from 'vitest';
+import { addMonths, birthday } from '../../../subgraphs/shared/dates.ts';
 import {
-  addMonths, birthday, computeCoverage, evaluateBeneficiary, evaluateEligibility, proofOfLifeStatus, validateBeneficiarySet,
+  computeCoverage, evaluateBeneficiary, evaluateEligibility, proofOfLifeStatus, validateBeneficiarySet,
 } from '../../../subgraphs/persons/rules/index.ts';
 
 describe('beneficiaries', () => {

@@ -1,10 +1,19 @@
-/** Calendar arithmetic on 'YYYY-MM-DD' strings, in UTC, so no time zone shifts a date. */
+/**
+ * Calendar arithmetic on 'YYYY-MM-DD' strings (the Date scalar's form), in UTC, so that no time
+ * zone ever shifts a date. Every subgraph's rules use these; the clock itself is injected
+ * (BaseContext.clock), never read here.
+ */
 export function parseIsoDate(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
 export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/** The UTC calendar date of an instant. */
+export function isoDate(instant: Date): string {
+  return formatIsoDate(instant);
 }
 
 export function addDays(value: string, days: number): string {
@@ -26,6 +35,24 @@ export function birthday(birthDate: string, years: number): string {
   return formatIsoDate(new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate())));
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / 86_400_000);
+}
+
+/** Completed years between two dates (an age on `asOf`). */
+export function ageOn(birthDate: string, asOf: string): number {
+  let years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  if (asOf.slice(5) < birthDate.slice(5)) years -= 1;
+  return years;
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function weekday(value: string): number {
+  return parseIsoDate(value).getUTCDay();
+}
+
+/** First day of the month after the one `value` falls in. */
+export function firstOfNextMonth(value: string): string {
+  return addMonths(`${value.slice(0, 7)}-01`, 1);
 }
