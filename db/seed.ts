@@ -12,7 +12,7 @@ import { appointments, consulates } from './schema/appointments.ts';
 import { consents, templates } from './schema/biometrics.ts';
 import { enrollments } from './schema/enrollments.ts';
 import { addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife } from './schema/persons.ts';
-import { composeNss, curpCheckDigit } from '../subgraphs/shared/identifiers/index.ts';
+import { composeNss, curpCheckDigit } from '../schema/scalars/identifiers/index.ts';
 import { expectedCurpPrefix } from '../subgraphs/persons/rules/index.ts';
 
 export interface PersonSeed {

@@ -1,5 +1,5 @@
-import type { Identity } from '../subgraphs/shared/identity/viewer.ts';
-import type { Logger } from '../subgraphs/shared/logger.ts';
+import type { Identity } from '../schema/identity/viewer.ts';
+import type { Logger } from '../schema/runtime/logger.ts';
 
 /** Per-request context of the gateway: who is calling, for what declared purpose. */
 export interface GatewayContext {

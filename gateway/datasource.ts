@@ -6,8 +6,8 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { isSafeCode } from '../subgraphs/shared/masking.ts';
-import { IDENTITY_HEADER } from '../subgraphs/shared/identity/gateway-token.ts';
+import { isSafeCode } from '../schema/errors/masking.ts';
+import { IDENTITY_HEADER } from '../schema/identity/gateway-token.ts';
 import type { GatewayContext } from './context.ts';
 
 export interface IdentitySignerLike {

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { formatErrorMasked } from '../subgraphs/shared/masking.ts';
+import { formatErrorMasked } from '../schema/errors/masking.ts';
 
 /**
  * Subgraph errors arrive with their own (already masked) code and pass through; unreachable

@@ -1,6 +1,6 @@
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs already running (<NAME>_URL). */
-import { logger } from '../subgraphs/shared/logger.ts';
-import { onShutdown } from '../subgraphs/shared/shutdown.ts';
+import { logger } from '../schema/runtime/logger.ts';
+import { onShutdown } from '../schema/runtime/shutdown.ts';
 import { loadGatewayConfig } from './config.ts';
 import { createGateway } from './create.ts';
 import { loadSystemKeys } from './system-keys.ts';

@@ -12,17 +12,17 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { SUPERGRAPH_PATH, isSubgraphName } from '../schema/subgraphs.ts';
-import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../subgraphs/shared/http-server.ts';
-import type { Identity } from '../subgraphs/shared/identity/viewer.ts';
-import { logger } from '../subgraphs/shared/logger.ts';
-import { errorLoggingPlugin } from '../subgraphs/shared/masking.ts';
+import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../schema/runtime/http-server.ts';
+import type { Identity } from '../schema/identity/viewer.ts';
+import { logger } from '../schema/runtime/logger.ts';
+import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
 import { formatGatewayError } from './errors.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
-import { InvalidPurposeError, parsePurpose } from '../subgraphs/shared/identity/purpose.ts';
+import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 
 export interface ClientTokenVerifierLike {

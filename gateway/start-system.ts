@@ -12,8 +12,8 @@ import { DATA_DIR, resolveDatabaseUrl } from '../db/config.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { isEmpty, seedDemoData } from '../db/seed.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.ts';
-import { logger } from '../subgraphs/shared/logger.ts';
-import { onShutdown } from '../subgraphs/shared/shutdown.ts';
+import { logger } from '../schema/runtime/logger.ts';
+import { onShutdown } from '../schema/runtime/shutdown.ts';
 import { DEV_TOKEN_SETTINGS, exampleTokens } from './auth/dev-tokens.ts';
 import { loadSystemKeys } from './system-keys.ts';
 

@@ -3,25 +3,19 @@
  * `npm run start:subgraph -- <name>`, by `npm start` (one child process per subgraph) and by the
  * integration tests (in-process, real HTTP).
  */
-import type { KeyObject } from 'node:crypto';
 import { openDatabase, type Database } from '../db/client.ts';
 import type { SubgraphName } from '../schema/subgraphs.ts';
+import type { SubgraphKeys } from '../schema/runtime/keys.ts';
 import { appointmentsSubgraph } from './appointments/index.ts';
 import { biometricsSubgraph } from './biometrics/index.ts';
 import { enrollmentsSubgraph } from './enrollments/index.ts';
 import { personsSubgraph } from './persons/index.ts';
 import { createCertificateSigner } from './persons/services/certificate.ts';
 import type { BaseContext } from './shared/context.ts';
-import { createIdentityVerifier } from './shared/identity/gateway-token.ts';
-import type { RunningHttpServer } from './shared/http-server.ts';
+import { createIdentityVerifier } from '../schema/identity/gateway-token.ts';
+import type { RunningHttpServer } from '../schema/runtime/http-server.ts';
 import { startSubgraphServer, type SubgraphModule } from './shared/subgraph-server.ts';
 
-export interface SubgraphKeys {
-  /** Verifies the gateway's identity tokens. */
-  gatewayPublicKey: KeyObject;
-  /** Signs NSS certificates: required by persons, absent elsewhere. */
-  certificate: { privateKey: KeyObject; publicKey: KeyObject } | null;
-}
 
 export interface RunSubgraphOptions {
   name: SubgraphName;

@@ -4,10 +4,10 @@
  */
 import { resolveDatabaseUrl } from '../db/config.ts';
 import { runMigrations } from '../db/migrate.ts';
-import { loadSubgraphProcessKeys, isProduction } from '../gateway/system-keys.ts';
+import { isProduction, loadSubgraphKeys } from '../schema/runtime/keys.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName } from '../schema/subgraphs.ts';
-import { logger } from './shared/logger.ts';
-import { onShutdown } from './shared/shutdown.ts';
+import { logger } from '../schema/runtime/logger.ts';
+import { onShutdown } from '../schema/runtime/shutdown.ts';
 import { runSubgraph } from './runtime.ts';
 
 const name = process.argv[2] ?? process.env.SUBGRAPH ?? '';
@@ -23,7 +23,7 @@ const subgraph = await runSubgraph({
   name,
   databaseUrl: url,
   port,
-  keys: await loadSubgraphProcessKeys(name),
+  keys: await loadSubgraphKeys(name),
   production: isProduction(),
   poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
 });

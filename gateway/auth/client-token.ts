@@ -6,9 +6,9 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { failureReason } from '../../subgraphs/shared/identity/failure-reason.ts';
-import { ExpiringLru } from '../../subgraphs/shared/identity/lru.ts';
-import { ANONYMOUS, identityClaimsSchema, viewerFromClaims, type Identity } from '../../subgraphs/shared/identity/viewer.ts';
+import { failureReason } from '../../schema/identity/failure-reason.ts';
+import { ExpiringLru } from '../../schema/identity/lru.ts';
+import { ANONYMOUS, identityClaimsSchema, viewerFromClaims, type Identity } from '../../schema/identity/viewer.ts';
 import { AuthenticationError, MALFORMED_HEADER_MESSAGE } from './errors.ts';
 
 export type ClientTokenAlgorithm = 'RS256' | 'ES256';

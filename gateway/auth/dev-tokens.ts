@@ -5,8 +5,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { SignJWT, type CryptoKey } from 'jose';
-import { ROLES, type Role } from '../../subgraphs/shared/identity/viewer.ts';
-import { curpCheckDigit } from '../../subgraphs/shared/identifiers/curp.ts';
+import { ROLES, type Role } from '../../schema/identity/viewer.ts';
+import { curpCheckDigit } from '../../schema/scalars/identifiers/curp.ts';
 
 /** Issuer and audience the gateway expects in development. */
 export const DEV_TOKEN_SETTINGS = Object.freeze({ issuer: 'imss-dev-idp', audience: 'imss-federation' });

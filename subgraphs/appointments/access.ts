@@ -1,6 +1,6 @@
 /** Row scoping for appointments (ARCHITECTURE.md, "Who may do what"). */
 import { hasRole } from '../shared/context.ts';
-import type { Viewer } from '../shared/identity/viewer.ts';
+import type { Viewer } from '../../schema/identity/viewer.ts';
 import type { AppointmentModel } from './mappers.ts';
 
 export function canReadAppointment(viewer: Viewer | null, row: AppointmentModel): boolean {

@@ -3,7 +3,7 @@
  * person) with a declared purpose. Consulate staff, employers, banks and analysts: never.
  */
 import { hasRole } from '../shared/context.ts';
-import type { Viewer } from '../shared/identity/viewer.ts';
+import type { Viewer } from '../../schema/identity/viewer.ts';
 
 export function canReadBiometricStatus(viewer: Viewer | null, purpose: string | null, curp: string): boolean {
   if (!viewer) return false;

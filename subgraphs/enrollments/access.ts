@@ -1,6 +1,6 @@
 /** Row scoping for enrollment records (ARCHITECTURE.md, "Who may do what"). */
 import { hasRole } from '../shared/context.ts';
-import type { Viewer } from '../shared/identity/viewer.ts';
+import type { Viewer } from '../../schema/identity/viewer.ts';
 import type { EnrollmentModel } from './mappers.ts';
 
 /** Whether the viewer may see enrollments of this person at all (before any row is read). */

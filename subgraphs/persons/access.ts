@@ -4,7 +4,7 @@
  * the same answer and "absent" and "not permitted" are indistinguishable (both null).
  */
 import { hasRole } from '../shared/context.ts';
-import type { Viewer } from '../shared/identity/viewer.ts';
+import type { Viewer } from '../../schema/identity/viewer.ts';
 
 export function canReadPerson(viewer: Viewer | null, purpose: string | null, curp: string): boolean {
   if (!viewer) return false;

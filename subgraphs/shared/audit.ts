@@ -6,7 +6,7 @@
  */
 import type { Database, Db } from '../../db/client.ts';
 import { accessEvents } from '../../db/schema/audit.ts';
-import type { Viewer } from './identity/viewer.ts';
+import type { Viewer } from '../../schema/identity/viewer.ts';
 
 /** Roles whose reads of someone's personal data are audited (ARCHITECTURE.md, the shields). */
 const AUDITED_ROLES = new Set(['CONSULATE_STAFF', 'EMPLOYER', 'BANK', 'IMSS_OFFICER']);

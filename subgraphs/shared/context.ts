@@ -3,9 +3,9 @@
  * the declared access purpose, the request id, a request-scoped logger and the audit recorder.
  * Each subgraph extends it with its own loaders (see subgraphs/<name>/context.ts).
  */
-import type { Identity, Role, Viewer } from './identity/viewer.ts';
+import type { Identity, Role, Viewer } from '../../schema/identity/viewer.ts';
 import type { AuditRecorder } from './audit.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../schema/runtime/logger.ts';
 
 export interface BaseContext {
   identity: Identity;

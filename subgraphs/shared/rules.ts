@@ -6,7 +6,7 @@
  * every field — measured at ~11% of a subgraph's CPU — to save a comparison.
  */
 import { rule } from 'graphql-shield';
-import type { Role } from './identity/viewer.ts';
+import type { Role } from '../../schema/identity/viewer.ts';
 import type { BaseContext } from './context.ts';
 
 export const isAuthenticated = rule({ cache: 'contextual' })((_p, _a, ctx: BaseContext) => ctx.viewer !== null);

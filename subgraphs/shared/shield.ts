@@ -12,8 +12,8 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, shield, type IRules } from 'graphql-shield';
 import type { BaseContext } from './context.ts';
-import { ClientError, ErrorCode, isClientError } from './errors.ts';
-import { logger } from './logger.ts';
+import { ClientError, ErrorCode, isClientError } from '../../schema/errors/client-errors.ts';
+import { logger } from '../../schema/runtime/logger.ts';
 
 /** Exactly what composition and entity joins need; never whole entity types. */
 export const federationRules = {

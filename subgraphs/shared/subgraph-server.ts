@@ -13,10 +13,10 @@ import type { Database } from '../../db/client.ts';
 import { readSubgraphSdl, type SubgraphName } from '../../schema/subgraphs.ts';
 import { createAuditRecorder } from './audit.ts';
 import { viewerOf, type BaseContext } from './context.ts';
-import { startGraphQLHttpServer, type RunningHttpServer } from './http-server.ts';
-import { IDENTITY_HEADER } from './identity/gateway-token.ts';
-import { logger } from './logger.ts';
-import { errorLoggingPlugin, formatErrorMasked } from './masking.ts';
+import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
+import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
+import { logger } from '../../schema/runtime/logger.ts';
+import { errorLoggingPlugin, formatErrorMasked } from '../../schema/errors/masking.ts';
 import { withShield } from './shield.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

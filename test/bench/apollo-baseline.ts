@@ -8,10 +8,10 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH, isSubgraphName } from '../../schema/subgraphs.ts';
-import { IDENTITY_HEADER, createIdentitySigner } from '../../subgraphs/shared/identity/gateway-token.ts';
+import { IDENTITY_HEADER, createIdentitySigner } from '../../schema/identity/gateway-token.ts';
 import { createClientTokenVerifier } from '../../gateway/auth/client-token.ts';
 import { loadSystemKeys } from '../../gateway/system-keys.ts';
-import type { Identity } from '../../subgraphs/shared/identity/viewer.ts';
+import type { Identity } from '../../schema/identity/viewer.ts';
 
 const keys = await loadSystemKeys();
 const signer = createIdentitySigner({ privateKey: keys.gatewaySigningKey });

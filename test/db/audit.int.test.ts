@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRecorder } from '../../subgraphs/shared/audit.ts';
-import type { Viewer } from '../../subgraphs/shared/identity/viewer.ts';
+import type { Viewer } from '../../schema/identity/viewer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const SUBJECT = 'GOMA800101HDFRRN05';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.ts';
-import { IDENTITY_HEADER } from '../../subgraphs/shared/identity/gateway-token.ts';
+import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
 import { gatewayTokenFor, identityFor } from '../support/gateway-token.ts';
 import { startSeededSystem, type SeededSystem } from '../support/seeded-system.ts';
 

@@ -5,7 +5,7 @@
  */
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER } from '../../subgraphs/shared/identity/gateway-token.ts';
+import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
 import { gatewayTokenFor, identityFor } from '../support/gateway-token.ts';
 import { startSeededSystem, type SeededSystem } from '../support/seeded-system.ts';
 import { syntheticCurp } from '../../db/seed.ts';

@@ -1,6 +1,6 @@
 /** Signs gateway→subgraph identity tokens with the test system's key, for direct subgraph calls. */
-import { createIdentitySigner } from '../../subgraphs/shared/identity/gateway-token.ts';
-import { viewerFromClaims, identityClaimsSchema, type Identity } from '../../subgraphs/shared/identity/viewer.ts';
+import { createIdentitySigner } from '../../schema/identity/gateway-token.ts';
+import { viewerFromClaims, identityClaimsSchema, type Identity } from '../../schema/identity/viewer.ts';
 import type { TestSystem } from './system.ts';
 
 export function identityFor(claims: Record<string, unknown>): Identity {

@@ -6,10 +6,10 @@
 import { loadGatewayConfig } from '../../gateway/config.ts';
 import { createGateway } from '../../gateway/create.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../schema/subgraphs.ts';
-import type { RunningHttpServer } from '../../subgraphs/shared/http-server.ts';
+import type { RunningHttpServer } from '../../schema/runtime/http-server.ts';
 import { runSubgraph, type RunningSubgraph } from '../../subgraphs/runtime.ts';
 import { mintDevToken } from '../../gateway/auth/dev-tokens.ts';
-import type { Role } from '../../subgraphs/shared/identity/viewer.ts';
+import type { Role } from '../../schema/identity/viewer.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { TEST_AUTH, generateTestKeys } from './keys.ts';
 

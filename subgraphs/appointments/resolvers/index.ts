@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
-import { sharedScalars } from '../../shared/scalars.ts';
+import { sharedScalars } from '../../../schema/scalars/scalars.ts';
 import { Appointment } from './Appointment.ts';
 import { Consulate } from './Consulate.ts';
 import { Person } from './Person.ts';

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { checkCurpConsistency, evaluateEligibility } from '../rules/index.ts';
-import { purposeRequired } from '../../shared/errors.ts';
+import { purposeRequired } from '../../../schema/errors/client-errors.ts';
 import { hasRole } from '../../shared/context.ts';
 import type { PersonsContext } from '../context.ts';
 import { identifierCheck } from './identifier-check.ts';

@@ -1,4 +1,4 @@
-import { validateCurp, validateNss, validateRfc, type ValidationIssue } from '../../shared/identifiers/index.ts';
+import { validateCurp, validateNss, validateRfc, type ValidationIssue } from '../../../schema/scalars/identifiers/index.ts';
 
 type Result = { ok: true; value: string; warnings?: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
-import { sharedScalars } from '../../shared/scalars.ts';
+import { sharedScalars } from '../../../schema/scalars/scalars.ts';
 import { AccessLogEntry } from './AccessLogEntry.ts';
 import { Beneficiary } from './Beneficiary.ts';
 import { Clinic } from './Clinic.ts';

@@ -3,7 +3,7 @@
  * advisory-window clerk can act on (a misspelt maternal surname, a wrong birth date…), the
  * commonest cause of rejected procedures.
  */
-import { validateCurp, type ValidationIssue } from '../../shared/identifiers/index.ts';
+import { validateCurp, type ValidationIssue } from '../../../schema/scalars/identifiers/index.ts';
 import { expectedCurpPrefix, type CurpPersonData, type CurpPrefixOptions } from './curp-prefix.ts';
 
 export type CurpField = 'firstSurname' | 'secondSurname' | 'givenNames' | 'birthDate' | 'sex' | 'birthState';

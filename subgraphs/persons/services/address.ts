@@ -1,5 +1,5 @@
-import { CURP_STATES } from '../../shared/identifiers/index.ts';
-import { badInput } from '../../shared/errors.ts';
+import { CURP_STATES } from '../../../schema/scalars/identifiers/index.ts';
+import { badInput } from '../../../schema/errors/client-errors.ts';
 
 export interface AddressInput {
   street: string;

@@ -3,7 +3,7 @@
  * one-spouse-or-concubine rule holds under concurrent requests.
  */
 import { isUuid } from '../../shared/batching.ts';
-import { badInput, notFound } from '../../shared/errors.ts';
+import { badInput, notFound } from '../../../schema/errors/client-errors.ts';
 import { evaluateBeneficiary, validateBeneficiarySet } from '../rules/index.ts';
 import { canManagePerson } from '../access.ts';
 import type { PersonsContext } from '../context.ts';

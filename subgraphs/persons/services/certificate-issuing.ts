@@ -1,4 +1,4 @@
-import { notFound } from '../../shared/errors.ts';
+import { notFound } from '../../../schema/errors/client-errors.ts';
 import type { PersonsContext } from '../context.ts';
 import { maskName } from './masking.ts';
 

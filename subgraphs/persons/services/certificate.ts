@@ -3,8 +3,9 @@
  * with the public key the gateway publishes at /.well-known/jwks.json; the payload carries the
  * data and issue time, so nothing needs to call back to IMSS.
  */
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { CompactSign, exportJWK, type JWK } from 'jose';
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { CompactSign, type JWK } from 'jose';
+import { documentPublicJwk } from '../../../schema/documents/public-jwk.ts';
 
 export const CERTIFICATE_ISSUER = 'imss-federation:persons';
 export const CERTIFICATE_TYPE = 'imss-nss-certificate+jwt';
@@ -28,15 +29,8 @@ export interface CertificateSigner {
   publicJwk(): Promise<JWK>;
 }
 
-/** The public JWK that verifies certificates, with a stable kid (same key, same id). */
-export async function certificatePublicJwk(publicKey: KeyObject): Promise<JWK & { kid: string }> {
-  const jwk = await exportJWK(publicKey);
-  const kid = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url').slice(0, 16);
-  return { ...jwk, kid, alg: 'ES256', use: 'sig' };
-}
-
 export async function createCertificateSigner(privateKey: KeyObject, publicKey: KeyObject): Promise<CertificateSigner> {
-  const jwk = await certificatePublicJwk(publicKey);
+  const jwk = await documentPublicJwk(publicKey);
   const keyId = jwk.kid;
   return {
     keyId,

@@ -7,9 +7,9 @@
  * procedures, so it is caught here, with every mismatch listed.
  */
 import type { Db } from '../../../db/client.ts';
-import { badInput, notFound } from '../../shared/errors.ts';
+import { badInput, notFound } from '../../../schema/errors/client-errors.ts';
 import { canManagePerson } from '../access.ts';
-import { composeNss, validateCurp } from '../../shared/identifiers/index.ts';
+import { composeNss, validateCurp } from '../../../schema/scalars/identifiers/index.ts';
 import { checkCurpConsistency } from '../rules/index.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonRow } from '../mappers.ts';

@@ -1,4 +1,4 @@
-import { badInput, notFound } from '../../shared/errors.ts';
+import { badInput, notFound } from '../../../schema/errors/client-errors.ts';
 import type { PersonsContext } from '../context.ts';
 import type { ProofOfLifeModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   composeNss, curpCheckDigit, nssCheckDigit, rfcCheckDigit, validateCurp, validateEmail, validateNss, validateRfc,
-} from '../../../subgraphs/shared/identifiers/index.ts';
+} from '../../../schema/scalars/identifiers/index.ts';
 
 describe('CURP', () => {
   it.each(['SABC560626MDFLRN01', 'MOTR930411HJCRMN03', 'PEGJ850101HDFRRL04', 'AAPR630321HDFLRC09'])('%s is valid', (curp) => {

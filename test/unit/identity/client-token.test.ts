@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClientTokenVerifier, type ClientTokenVerifier } from '../../../gateway/auth/client-token.ts';
 import { DEV_SCOPES, mintDevToken } from '../../../gateway/auth/dev-tokens.ts';
 import { AuthenticationError, INVALID_TOKEN_MESSAGE, MALFORMED_HEADER_MESSAGE } from '../../../gateway/auth/errors.ts';
-import { ROLES, type Identity, type Viewer } from '../../../subgraphs/shared/identity/viewer.ts';
+import { ROLES, type Identity, type Viewer } from '../../../schema/identity/viewer.ts';
 import { decodePayload, nowSeconds, SETTINGS, testKeys, unsignedToken, withPayload, type TestKeys } from './support.ts';
 
 let es: TestKeys;

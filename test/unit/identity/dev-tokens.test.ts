@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClientTokenVerifier } from '../../../gateway/auth/client-token.ts';
 import { DEV_SCOPES, DEV_TOKEN_SETTINGS, exampleTokens, mintDevToken } from '../../../gateway/auth/dev-tokens.ts';
 import { AuthenticationError } from '../../../gateway/auth/errors.ts';
-import { validateCurp } from '../../../subgraphs/shared/identifiers/curp.ts';
-import { CURP_PATTERN, EMPLOYER_REGISTRATION_PATTERN, ROLES } from '../../../subgraphs/shared/identity/viewer.ts';
+import { validateCurp } from '../../../schema/scalars/identifiers/curp.ts';
+import { CURP_PATTERN, EMPLOYER_REGISTRATION_PATTERN, ROLES } from '../../../schema/identity/viewer.ts';
 import { decodePayload, nowSeconds, testKeys, type TestKeys } from './support.ts';
 
 let keys: TestKeys;

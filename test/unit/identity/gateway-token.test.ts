@@ -8,9 +8,9 @@ import {
   GatewayTokenError,
   IDENTITY_HEADER,
   type IdentitySigner,
-} from '../../../subgraphs/shared/identity/gateway-token.ts';
-import { InvalidPurposeError, PURPOSE_MAX_LENGTH } from '../../../subgraphs/shared/identity/purpose.ts';
-import { viewerFromClaims, type Identity } from '../../../subgraphs/shared/identity/viewer.ts';
+} from '../../../schema/identity/gateway-token.ts';
+import { InvalidPurposeError, PURPOSE_MAX_LENGTH } from '../../../schema/identity/purpose.ts';
+import { viewerFromClaims, type Identity } from '../../../schema/identity/viewer.ts';
 import { decodePayload, testKeys, withPayload, type TestKeys } from './support.ts';
 
 const consulStaff: Identity = {

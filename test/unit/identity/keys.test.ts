@@ -8,8 +8,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClientTokenVerifier } from '../../../gateway/auth/client-token.ts';
 import { mintDevToken } from '../../../gateway/auth/dev-tokens.ts';
-import { KeyConfigError, loadGatewayKeysFromEnv, loadOrCreateDevKeys, loadSubgraphKeysFromEnv } from '../../../gateway/auth/keys.ts';
-import { createIdentitySigner, createIdentityVerifier } from '../../../subgraphs/shared/identity/gateway-token.ts';
+import { loadGatewayKeysFromEnv } from '../../../gateway/auth/keys.ts';
+import { KeyConfigError, loadOrCreateDevKeys, loadSubgraphKeysFromEnv } from '../../../schema/runtime/keys.ts';
+import { createIdentitySigner, createIdentityVerifier } from '../../../schema/identity/gateway-token.ts';
 import { SETTINGS } from './support.ts';
 
 const FILES = ['certificate-private.pem', 'certificate-public.pem', 'dev-idp-private.pem', 'dev-idp-public.pem', 'gateway-private.pem', 'gateway-public.pem'];
@@ -69,7 +70,7 @@ describe('loadOrCreateDevKeys', () => {
   });
 
   it('gives several processes starting at once the same keys', async () => {
-    const keysModule = fileURLToPath(new URL('../../../gateway/auth/keys.ts', import.meta.url));
+    const keysModule = fileURLToPath(new URL('../../../schema/runtime/keys.ts', import.meta.url));
     const script = `const { loadOrCreateDevKeys } = await import(${JSON.stringify(keysModule)});
       const k = await loadOrCreateDevKeys(${JSON.stringify(dir)});
       process.stdout.write(k.devIdp.publicKeyPem + k.gateway.publicKeyPem);`;

@@ -1,7 +1,8 @@
 /** Production key loading: nothing generated, each process holds only the keys it needs. */
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadSubgraphProcessKeys, loadSystemKeys } from '../../../gateway/system-keys.ts';
+import { loadSubgraphKeys } from '../../../schema/runtime/keys.ts';
+import { loadSystemKeys } from '../../../gateway/system-keys.ts';
 
 const pem = (key: { export(o: object): string | Buffer }, type: 'pkcs8' | 'spki') => key.export({ type, format: 'pem' }).toString();
 const gateway = generateKeyPairSync('ed25519');
@@ -28,12 +29,12 @@ describe('production keys', () => {
   });
 
   it('only the persons subgraph loads the certificate signing key', async () => {
-    expect((await loadSubgraphProcessKeys('persons', env)).certificate?.privateKey).toBeTruthy();
-    expect((await loadSubgraphProcessKeys('biometrics', env)).certificate).toBeNull();
+    expect((await loadSubgraphKeys('persons', env)).certificate?.privateKey).toBeTruthy();
+    expect((await loadSubgraphKeys('biometrics', env)).certificate).toBeNull();
   });
 
   it('refuses to start without the keys instead of generating any', async () => {
     await expect(loadSystemKeys({ NODE_ENV: 'production' })).rejects.toThrow(/GATEWAY_SIGNING_KEY/);
-    await expect(loadSubgraphProcessKeys('persons', { NODE_ENV: 'production', GATEWAY_PUBLIC_KEY: env.GATEWAY_PUBLIC_KEY })).rejects.toThrow(/CERTIFICATE_SIGNING_KEY/);
+    await expect(loadSubgraphKeys('persons', { NODE_ENV: 'production', GATEWAY_PUBLIC_KEY: env.GATEWAY_PUBLIC_KEY })).rejects.toThrow(/CERTIFICATE_SIGNING_KEY/);
   });
 });

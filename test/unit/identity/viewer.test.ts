@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidPurposeError, parsePurpose } from '../../../subgraphs/shared/identity/purpose.ts';
-import { claimsFromViewer, identityClaimsSchema, viewerFromClaims } from '../../../subgraphs/shared/identity/viewer.ts';
+import { InvalidPurposeError, parsePurpose } from '../../../schema/identity/purpose.ts';
+import { claimsFromViewer, identityClaimsSchema, viewerFromClaims } from '../../../schema/identity/viewer.ts';
 
 const parse = (claims: Record<string, unknown>) => identityClaimsSchema.safeParse(claims);
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCurpConsistency, expectedCurpPrefix, type CurpPersonData } from '../../../subgraphs/persons/rules/index.ts';
-import { CURP_STATES, curpCheckDigit, validateCurp } from '../../../subgraphs/shared/identifiers/index.ts';
+import { CURP_STATES, curpCheckDigit, validateCurp } from '../../../schema/scalars/identifiers/index.ts';
 
 const base: CurpPersonData = { givenNames: 'JUAN', firstSurname: 'PEREZ', secondSurname: 'LOPEZ', birthDate: '1985-01-01', sex: 'H', birthState: 'DF' };
 const prefix = (overrides: Partial<CurpPersonData>) => expectedCurpPrefix({ ...base, ...overrides });

@@ -5,8 +5,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { isClientError } from './errors.ts';
-import type { Logger } from './logger.ts';
+import { isClientError } from './client-errors.ts';
+import type { Logger } from '../runtime/logger.ts';
 
 /** Codes produced by Apollo Server and graphql-js for problems in the request itself. */
 const REQUEST_ERROR_CODES = new Set([
