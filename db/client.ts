@@ -7,6 +7,10 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 /** Query-builder access only (no relational `db.query`): every query is spelled out in a repository. */
 export type Db = PostgresJsDatabase;
+/** A transaction of `Db`: what a mutation's statements run on. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Where a statement runs: the pool, or the current mutation's transaction. */
+export type Executor = Db | Tx;
 
 export interface DatabaseOptions {
   /** Application name shown in pg_stat_activity. */

@@ -135,8 +135,8 @@ export async function seedDemoData(database: Database, now: Date = new Date()): 
       { curp: pensionerCurp, kind: 'VOLUNTARY_CONTINUATION', modality: '40', startDate: '2010-01-01', endDate: '2015-05-31' },
       ...uniqueCrowd.map((p, i) => ({
         curp: p.curp,
-        kind: i % 3 === 0 ? 'INDEPENDENT_WORKER' : 'EMPLOYMENT',
-        modality: i % 3 === 0 ? '10' : '10',
+        kind: i % 3 === 0 ? ('INDEPENDENT_WORKER' as const) : ('EMPLOYMENT' as const),
+        modality: '10',
         employerRegistration: i % 3 === 0 ? null : i % 2 === 0 ? DEMO.employerRegistration : 'B9876543101',
         startDate: '2021-01-15',
         // Some bajas in the last weeks, to show the 8-week preservation.
@@ -154,8 +154,8 @@ export async function seedDemoData(database: Database, now: Date = new Date()): 
         return {
           consulateId: consulate.id,
           curp,
-          startsAt: localToday(consulate.timeZone, i * 20) as unknown as Date,
-          service: i === 1 ? 'PROOF_OF_LIFE' : 'VOLUNTARY_ENROLLMENT',
+          startsAt: localToday(consulate.timeZone, i * 20),
+          service: i === 1 ? ('PROOF_OF_LIFE' as const) : ('VOLUNTARY_ENROLLMENT' as const),
         };
       }),
     );

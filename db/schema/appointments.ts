@@ -4,6 +4,9 @@ import { char, check, index, pgSchema, text, timestamp, unique, uuid, varchar } 
 
 export const appointmentsSchema = pgSchema('appointments');
 
+export const APPOINTMENT_SERVICES = ['VOLUNTARY_ENROLLMENT', 'NSS_ASSIGNMENT', 'PROOF_OF_LIFE', 'GENERAL_ADVICE'] as const;
+export const APPOINTMENT_STATUSES = ['BOOKED', 'CHECKED_IN', 'SERVED', 'CANCELLED', 'NO_SHOW'] as const;
+
 export const consulates = appointmentsSchema.table('consulates', {
   id: varchar('id', { length: 32 }).primaryKey(),
   name: text('name').notNull(),
@@ -19,8 +22,8 @@ export const appointments = appointmentsSchema.table(
     consulateId: varchar('consulate_id', { length: 32 }).notNull().references(() => consulates.id),
     curp: char('curp', { length: 18 }).notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    service: varchar('service', { length: 32 }).notNull(),
-    status: varchar('status', { length: 16 }).notNull().default('BOOKED'),
+    service: varchar('service', { length: 32, enum: APPOINTMENT_SERVICES }).notNull(),
+    status: varchar('status', { length: 16, enum: APPOINTMENT_STATUSES }).notNull().default('BOOKED'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

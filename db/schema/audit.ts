@@ -1,15 +1,19 @@
 /**
  * Append-only access log (schema `audit`). Audit is its own bounded context rather than a
- * subgraph's data: every subgraph appends the reads it serves, and the persons subgraph lists a
- * person's entries for `me { accessLog }`. The migration revokes UPDATE and DELETE and a trigger
- * rejects them, so rows cannot be rewritten through the application's role; a per-subject hash
- * chain makes any rewrite by someone who bypasses that (a superuser) detectable.
+ * subgraph's data: every subgraph appends the reads, changes and refusals it serves, and the
+ * persons subgraph lists a person's entries for `me { accessLog }`. A trigger rejects UPDATE,
+ * DELETE and TRUNCATE (migration 0001); a per-subject hash chain makes a rewrite by someone who
+ * bypasses that detectable (migrations 0003, 0005).
  */
-import { bigserial, char, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, char, check, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { bytea } from './column-types.ts';
 
 
 export const auditSchema = pgSchema('audit');
+
+export const AUDIT_ACTIONS = ['READ', 'WRITE', 'REFUSED'] as const;
+export const REFUSAL_REASONS = ['ROLE_NOT_PERMITTED', 'PURPOSE_REQUIRED', 'OUTSIDE_SCOPE', 'NOT_SIGNED_IN'] as const;
 
 export const accessEvents = auditSchema.table(
   'access_events',
@@ -17,6 +21,9 @@ export const accessEvents = auditSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     subjectCurp: char('subject_curp', { length: 18 }).notNull(),
+    /** A read, a change, or a refused attempt (then `reason` says why). */
+    action: varchar('action', { length: 16, enum: AUDIT_ACTIONS }).notNull().default('READ'),
+    reason: varchar('reason', { length: 32, enum: REFUSAL_REASONS }),
     actorSubject: text('actor_subject').notNull(),
     actorRole: varchar('actor_role', { length: 32 }).notNull(),
     actorScope: text('actor_scope'),
@@ -35,5 +42,10 @@ export const accessEvents = auditSchema.table(
     prevHash: bytea('prev_hash'),
     hash: bytea('hash'),
   },
-  (t) => [index('access_events_subject_idx').on(t.subjectCurp, t.at), index('access_events_chain_idx').on(t.subjectCurp, t.seq)],
+  (t) => [
+    index('access_events_subject_idx').on(t.subjectCurp, t.at),
+    index('access_events_chain_idx').on(t.subjectCurp, t.seq),
+    check('access_events_action', sql`${t.action} in ('READ', 'WRITE', 'REFUSED')`),
+    check('access_events_reason', sql`(${t.action} = 'REFUSED') = (${t.reason} is not null)`),
+  ],
 );

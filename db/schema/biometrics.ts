@@ -9,12 +9,14 @@ import { bytea } from './column-types.ts';
 
 export const biometricsSchema = pgSchema('biometrics');
 
+export const MODALITIES = ['FINGERPRINT', 'FACE'] as const;
+
 export const templates = biometricsSchema.table(
   'templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     curp: char('curp', { length: 18 }).notNull(),
-    modality: varchar('modality', { length: 16 }).notNull(),
+    modality: varchar('modality', { length: 16, enum: MODALITIES }).notNull(),
     ciphertext: bytea('ciphertext').notNull(),
     iv: bytea('iv').notNull(),
     authTag: bytea('auth_tag').notNull(),

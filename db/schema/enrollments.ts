@@ -4,13 +4,15 @@ import { char, check, date, index, pgSchema, timestamp, uuid, varchar } from 'dr
 
 export const enrollmentsSchema = pgSchema('enrollments');
 
+export const ENROLLMENT_KINDS = ['EMPLOYMENT', 'INDEPENDENT_WORKER', 'FAMILY_HEALTH', 'VOLUNTARY_CONTINUATION'] as const;
+
 export const enrollments = enrollmentsSchema.table(
   'enrollments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** The person's key in the persons subgraph; not a foreign key across subgraph schemas. */
     curp: char('curp', { length: 18 }).notNull(),
-    kind: varchar('kind', { length: 32 }).notNull(),
+    kind: varchar('kind', { length: 32, enum: ENROLLMENT_KINDS }).notNull(),
     modality: char('modality', { length: 2 }).notNull(),
     employerRegistration: char('employer_registration', { length: 11 }),
     startDate: date('start_date', { mode: 'string' }).notNull(),

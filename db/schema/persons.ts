@@ -9,6 +9,10 @@ import {
 
 export const personsSchema = pgSchema('persons');
 
+/** CURP position 11 (docs/domain.md §1): H hombre, M mujer, X non-binary. */
+export const SEXES = ['H', 'M', 'X'] as const;
+export const RELATIONSHIPS = ['SPOUSE', 'CONCUBINE', 'CHILD', 'PARENT'] as const;
+
 /** UMF reference table; the address's postal code picks the clinic (see clinicPostalCodes). */
 export const clinics = personsSchema.table('clinics', {
   id: varchar('id', { length: 16 }).primaryKey(),
@@ -37,7 +41,7 @@ export const persons = personsSchema.table(
     firstSurname: text('first_surname').notNull(),
     secondSurname: text('second_surname'),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    sex: char('sex', { length: 1 }).notNull(),
+    sex: char('sex', { length: 1, enum: SEXES }).notNull(),
     birthState: char('birth_state', { length: 2 }).notNull(),
     email: varchar('email', { length: 254 }),
     phone: varchar('phone', { length: 32 }),
@@ -96,7 +100,7 @@ export const beneficiaries = personsSchema.table(
     firstSurname: text('first_surname').notNull(),
     secondSurname: text('second_surname'),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    relationship: varchar('relationship', { length: 16 }).notNull(),
+    relationship: varchar('relationship', { length: 16, enum: RELATIONSHIPS }).notNull(),
     livesInHousehold: boolean('lives_in_household').notNull(),
     studentExtensionUntil: date('student_extension_until', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -32,10 +32,11 @@ export const badInput = (code: string, message: string, details: Record<string, 
 
 export const notFound = (what = 'Record') => new ClientError(ErrorCode.NOT_FOUND, `${what} not found`);
 
-export const forbidden = () => new ClientError(ErrorCode.FORBIDDEN, 'Not permitted');
-
-export const purposeRequired = () =>
-  new ClientError(
-    ErrorCode.PURPOSE_REQUIRED,
-    'Staff access to personal data needs a declared purpose (X-Access-Purpose header)',
-  );
+/**
+ * The error for input that breaks one or more domain rules: the first issue's code, every issue's
+ * message, and the issues themselves (code, message, position) for a client to show field by field.
+ */
+export function ruleViolation(issues: ReadonlyArray<{ code: string; message: string }>, fallbackCode = 'BAD_USER_INPUT'): ClientError {
+  const [first] = issues;
+  return badInput(first?.code ?? fallbackCode, issues.map((i) => i.message).join('; '), { issues });
+}

@@ -107,3 +107,8 @@ export function claimsFromViewer(viewer: Viewer): IdentityClaims {
     ...(viewer.subdelegation !== null && { subdelegation: viewer.subdelegation }),
   };
 }
+
+/** The viewer of an identity, or null for anonymous callers. */
+export function viewerOf(identity: Identity): Viewer | null {
+  return identity.kind === 'user' ? identity.viewer : null;
+}

@@ -1,14 +1,14 @@
-import type { Database } from '../../db/client.ts';
+/** The appointments subgraph's per-request context: the shared one, its repository and loaders. */
 import type { BaseContext } from '../shared/context.ts';
 import { createAppointmentsLoaders, type AppointmentsLoaders } from './loaders.ts';
-import { appointmentsRepository, type AppointmentsRepository } from './repository.ts';
+import type { AppointmentsRead, AppointmentsWrite } from './permissions.ts';
+import type { AppointmentsRepository } from './repository.ts';
 
-export interface AppointmentsContext extends BaseContext {
+export interface AppointmentsContext extends BaseContext<AppointmentsRead, AppointmentsWrite> {
   repository: AppointmentsRepository;
   loaders: AppointmentsLoaders;
 }
 
-export function createAppointmentsContext(base: BaseContext, database: Database, now: () => Date = () => new Date()): AppointmentsContext {
-  const repository = appointmentsRepository(database);
-  return { ...base, repository, loaders: createAppointmentsLoaders(repository, base, now) };
+export function createAppointmentsContext(base: BaseContext, repository: AppointmentsRepository): AppointmentsContext {
+  return { ...base, repository, loaders: createAppointmentsLoaders(base, repository) };
 }

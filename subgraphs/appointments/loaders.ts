@@ -1,33 +1,46 @@
+/** Loaders of the appointments subgraph: offices (public), and appointments through scoped loaders. */
 import DataLoader from 'dataloader';
-import { byKey, groupBy, isUuid } from '../shared/batching.ts';
+import { ALLOW, refuse, scopedListLoader, scopedLoader } from '../shared/access/index.ts';
+import { byKey, isUuid } from '../shared/batching.ts';
 import type { BaseContext } from '../shared/context.ts';
-import { canReadAppointment, canReadQueueOf } from './access.ts';
 import type { AppointmentModel, ConsulateModel } from './mappers.ts';
+import { isAtOwnConsulate, readAppointment, readAppointmentsOf, readQueueOf, type AppointmentsRead } from './permissions.ts';
 import type { AppointmentsRepository } from './repository.ts';
 
-export function createAppointmentsLoaders(repository: AppointmentsRepository, base: BaseContext, now: () => Date) {
-  const { viewer } = base;
-  const visible = async (rows: AppointmentModel[]) => {
-    const allowed = rows.filter((row) => canReadAppointment(viewer, row));
-    await base.audit.recordReads(allowed.map((row) => row.curp), 'Appointment');
-    return allowed;
-  };
+export function createAppointmentsLoaders(ctx: BaseContext<AppointmentsRead>, repository: AppointmentsRepository) {
+  const releases = { type: 'Appointment', idOf: (row: AppointmentModel) => row.id };
+  const subjectOf = (row: AppointmentModel) => row.curp;
   return {
     consulateById: new DataLoader<string, ConsulateModel | null>(async (ids) =>
       byKey(ids, await repository.consulatesById(ids), (row) => row.id),
     ),
-    appointmentById: new DataLoader<string, AppointmentModel | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      return byKey(ids, valid.length ? await visible(await repository.appointmentsById(valid)) : [], (row) => row.id);
+    appointmentById: scopedLoader(ctx, {
+      audit: 'Appointment',
+      decide: (id: string) => (isUuid(id) ? ALLOW : refuse('OUTSIDE_SCOPE')),
+      read: repository.appointmentsById,
+      keyOf: (row) => row.id,
+      subjectOf,
+      decideRow: (row) => readAppointment(ctx, row),
+      releases,
     }),
-    appointmentsByCurp: new DataLoader<string, AppointmentModel[]>(async (curps) => {
-      return groupBy(curps, viewer ? await visible(await repository.appointmentsByCurp(curps)) : [], (row) => row.curp);
+    appointmentsByCurp: scopedListLoader(ctx, {
+      audit: 'Person.appointments',
+      decide: (curp: string) => readAppointmentsOf(ctx, curp),
+      read: repository.appointmentsByCurp,
+      keyOf: (row) => row.curp,
+      subjectOf,
+      subjectOfKey: (curp) => curp,
+      narrow: (row) => isAtOwnConsulate(ctx, row),
+      releases,
     }),
-    /** Today's queue in the office's own time zone; only the office's own staff get one. */
-    queueByConsulate: new DataLoader<string, AppointmentModel[] | null>(async (ids) => {
-      const allowed = ids.filter((id) => canReadQueueOf(viewer, id));
-      const rows = allowed.length ? await visible(await repository.queues(allowed, now())) : [];
-      return ids.map((id) => (allowed.includes(id) ? rows.filter((row) => row.consulateId === id) : null));
+    /** Today's queue in each office's own time zone. */
+    queueByConsulate: scopedListLoader(ctx, {
+      audit: 'Consulate.queue',
+      decide: (consulateId: string) => readQueueOf(ctx, consulateId),
+      read: (consulateIds) => repository.queues(consulateIds, ctx.clock.now()),
+      keyOf: (row) => row.consulateId,
+      subjectOf,
+      releases,
     }),
   };
 }

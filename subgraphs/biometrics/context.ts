@@ -1,12 +1,13 @@
-import type { Database } from '../../db/client.ts';
+/** The biometrics subgraph's per-request context: the shared one and its loaders. */
 import type { BaseContext } from '../shared/context.ts';
 import { createBiometricsLoaders, type BiometricsLoaders } from './loaders.ts';
-import { biometricsRepository } from './repository.ts';
+import type { BiometricsRead, BiometricsWrite } from './permissions.ts';
+import type { BiometricsRepository } from './repository.ts';
 
-export interface BiometricsContext extends BaseContext {
+export interface BiometricsContext extends BaseContext<BiometricsRead, BiometricsWrite> {
   loaders: BiometricsLoaders;
 }
 
-export function createBiometricsContext(base: BaseContext, database: Database): BiometricsContext {
-  return { ...base, loaders: createBiometricsLoaders(biometricsRepository(database), base) };
+export function createBiometricsContext(base: BaseContext, repository: BiometricsRepository): BiometricsContext {
+  return { ...base, loaders: createBiometricsLoaders(base, repository) };
 }

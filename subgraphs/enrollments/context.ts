@@ -1,14 +1,14 @@
-import type { Database } from '../../db/client.ts';
+/** The enrollments subgraph's per-request context: the shared one, its repository and loaders. */
 import type { BaseContext } from '../shared/context.ts';
 import { createEnrollmentsLoaders, type EnrollmentsLoaders } from './loaders.ts';
-import { enrollmentsRepository, type EnrollmentsRepository } from './repository.ts';
+import type { EnrollmentsRead, EnrollmentsWrite } from './permissions.ts';
+import type { EnrollmentsRepository } from './repository.ts';
 
-export interface EnrollmentsContext extends BaseContext {
+export interface EnrollmentsContext extends BaseContext<EnrollmentsRead, EnrollmentsWrite> {
   repository: EnrollmentsRepository;
   loaders: EnrollmentsLoaders;
 }
 
-export function createEnrollmentsContext(base: BaseContext, database: Database): EnrollmentsContext {
-  const repository = enrollmentsRepository(database);
-  return { ...base, repository, loaders: createEnrollmentsLoaders(repository, base) };
+export function createEnrollmentsContext(base: BaseContext, repository: EnrollmentsRepository): EnrollmentsContext {
+  return { ...base, repository, loaders: createEnrollmentsLoaders(base, repository) };
 }

@@ -1,8 +1,14 @@
-import type { SubgraphModule } from '../shared/subgraph-server.ts';
-import { createEnrollmentsContext, type EnrollmentsContext } from './context.ts';
+/** The enrollments subgraph module (subgraphs/registry.ts): enrollments, coverage periods, statistics. */
+import type { SubgraphModule } from '../shared/subgraph-module.ts';
+import { createEnrollmentsContext } from './context.ts';
 import { permissions } from './permissions.ts';
+import { enrollmentsRepository } from './repository.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export function enrollmentsSubgraph(): SubgraphModule<EnrollmentsContext> {
-  return { name: 'enrollments', resolvers, permissions, extendContext: createEnrollmentsContext };
-}
+export const enrollments: SubgraphModule = {
+  name: 'enrollments',
+  create({ database }) {
+    const repository = enrollmentsRepository(database);
+    return { resolvers, permissions, context: (base) => createEnrollmentsContext(base, repository) };
+  },
+};

@@ -1,23 +1,19 @@
-import type { Database } from '../../db/client.ts';
+/** The persons subgraph's per-request context: the shared one, its repository, loaders and signer. */
 import type { BaseContext } from '../shared/context.ts';
+import type { NssCertificateSigner } from './documents/nss-certificate.ts';
 import { createPersonsLoaders, type PersonsLoaders } from './loaders.ts';
-import { personsRepository, type PersonsRepository } from './repository.ts';
-import type { CertificateSigner } from './services/certificate.ts';
+import type { PersonsRead, PersonsWrite } from './permissions.ts';
+import type { PersonsRepository } from './repository.ts';
 
-export interface PersonsServices {
-  certificates: CertificateSigner;
-  /** Injected so that date-dependent rules (ages, deadlines) are testable. */
-  now: () => Date;
-}
-
-export interface PersonsContext extends BaseContext {
-  database: Database;
+export interface PersonsContext extends BaseContext<PersonsRead, PersonsWrite> {
   repository: PersonsRepository;
   loaders: PersonsLoaders;
-  services: PersonsServices;
+  certificates: NssCertificateSigner;
 }
 
-export function createPersonsContext(base: BaseContext, database: Database, services: PersonsServices): PersonsContext {
-  const repository = personsRepository(database);
-  return { ...base, database, repository, loaders: createPersonsLoaders(repository, base), services };
+export function createPersonsContext(
+  base: BaseContext,
+  shared: { repository: PersonsRepository; certificates: NssCertificateSigner },
+): PersonsContext {
+  return { ...base, ...shared, loaders: createPersonsLoaders(base, shared.repository) };
 }

@@ -1,46 +1,40 @@
 /**
- * One DataLoader per entity per key per request. Each batch is one SQL statement whatever the
- * number of keys; person batches also write their audit rows in one statement.
+ * One DataLoader per entity per key per request. Person records go through scoped loaders
+ * (shared/access/scoped-loader.ts): decided with the policies of permissions.ts, read in one
+ * statement, audited in one statement, released to the shield. The other loaders serve fields of
+ * an already released person, so they need no decision of their own.
  */
 import DataLoader from 'dataloader';
+import { scopedLoader } from '../shared/access/index.ts';
 import { byKey, groupBy } from '../shared/batching.ts';
 import type { BaseContext } from '../shared/context.ts';
-import { canReadPerson } from './access.ts';
 import type { AddressModel, BeneficiaryModel, ClinicModel, PersonRow, ProofOfLifeModel } from './mappers.ts';
+import { lookUpPersons, readPerson, type PersonsRead } from './permissions.ts';
 import type { PersonsRepository } from './repository.ts';
 
-export function createPersonsLoaders(repository: PersonsRepository, base: BaseContext) {
-  const { viewer, purpose } = base;
+export function createPersonsLoaders(ctx: BaseContext<PersonsRead>, repository: PersonsRepository) {
+  const releases = { type: 'Person', idOf: (row: PersonRow) => row.curp };
 
-  /** Reads only rows the viewer may see, and audits them before they leave the subgraph. */
-  async function visible(rows: PersonRow[]): Promise<PersonRow[]> {
-    const allowed = rows.filter((row) => canReadPerson(viewer, purpose, row.curp));
-    await base.audit.recordReads(allowed.map((row) => row.curp), 'Person');
-    return allowed;
-  }
-
-  const personByCurp = new DataLoader<string, PersonRow | null>(async (curps) => {
-    const readable = curps.filter((curp) => canReadPerson(viewer, purpose, curp));
-    // Refused attempts by staff, employers, banks or officers are logged too (the person sees
-    // them in their access log); nothing is read for them.
-    const readableSet = new Set(readable);
-    const refused = curps.filter((curp) => !readableSet.has(curp));
-    if (refused.length) {
-      const staffWithoutPurpose = !purpose && viewer !== null && viewer.roles.some((r) => r === 'CONSULATE_STAFF' || r === 'IMSS_OFFICER');
-      await base.audit.recordReads(refused, staffWithoutPurpose ? 'Person (refused: no declared purpose)' : 'Person (refused)');
-    }
-    const rows = readable.length ? await visible(await repository.personsByCurp(readable)) : [];
-    return byKey(curps, rows, (row) => row.curp);
+  const personByCurp = scopedLoader(ctx, {
+    audit: 'Person',
+    decide: (curp: string) => readPerson(ctx, curp),
+    read: repository.personsByCurp,
+    keyOf: (row) => row.curp,
+    subjectOf: (row) => row.curp,
+    subjectOfKey: (curp) => curp,
+    releases,
   });
 
-  const personByNss = new DataLoader<string, PersonRow | null>(async (nssList) => {
-    // NSS → CURP is itself personal data, so the scoping happens after the lookup, on the CURP.
-    if (!viewer) return nssList.map(() => null);
-    // Without a purpose, staff read nothing (not even the NSS → CURP mapping).
-    if (!purpose && !viewer.roles.includes('INSURED')) return nssList.map(() => null);
-    const rows = await visible(await repository.personsByNss(nssList));
-    for (const row of rows) personByCurp.prime(row.curp, row);
-    return byKey(nssList, rows, (row) => row.nss ?? '');
+  // NSS → CURP is itself personal data: the roles are checked before the read, the person after.
+  const personByNss = scopedLoader(ctx, {
+    audit: 'Person',
+    decide: () => lookUpPersons(ctx),
+    // Not primed into personByCurp: a row must pass readPerson before any cache holds it.
+    read: repository.personsByNss,
+    keyOf: (row) => row.nss ?? '',
+    subjectOf: (row) => row.curp,
+    decideRow: (row) => readPerson(ctx, row.curp),
+    releases,
   });
 
   return {

@@ -2,8 +2,11 @@
  * What the persons resolvers receive as parents: database rows (plus what federation adds), not
  * GraphQL types. codegen.ts maps the GraphQL types to these.
  */
-import type { addresses, beneficiaries, clinics, persons, proofsOfLife } from '../../db/schema/persons.ts';
+import { z } from 'zod';
 import type { accessEvents } from '../../db/schema/audit.ts';
+import { ENROLLMENT_KINDS } from '../../db/schema/enrollments.ts';
+import type { addresses, beneficiaries, clinics, persons, proofsOfLife } from '../../db/schema/persons.ts';
+import type { BeneficiaryCoverage, CoverageResult } from './rules/index.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type AddressModel = typeof addresses.$inferSelect;
@@ -12,14 +15,17 @@ export type BeneficiaryModel = typeof beneficiaries.$inferSelect;
 export type ProofOfLifeModel = typeof proofsOfLife.$inferSelect;
 export type AccessLogEntryModel = typeof accessEvents.$inferSelect;
 
-export interface CoveragePeriodInput {
-  start: string;
-  end: string | null;
-  kind: string;
-}
+/**
+ * The coverage periods the gateway fetches from enrollments for `Person.coverage` (@requires).
+ * They arrive in an entity representation, so they are parsed, not trusted.
+ */
+export const coveragePeriodsSchema = z.array(
+  z.object({ start: z.iso.date(), end: z.iso.date().nullable(), kind: z.enum(ENROLLMENT_KINDS) }),
+);
+export type CoveragePeriodFacts = z.infer<typeof coveragePeriodsSchema>[number];
 
 /** A person row; `coveragePeriods` is present when the gateway resolved @requires for `coverage`. */
-export type PersonModel = PersonRow & { coveragePeriods?: CoveragePeriodInput[] | null };
+export type PersonModel = PersonRow & { coveragePeriods?: CoveragePeriodFacts[] };
 
 export interface ProofOfLifeStatusModel {
   curp: string;
@@ -28,16 +34,5 @@ export interface ProofOfLifeStatusModel {
   nextDeadline: string;
 }
 
-export interface BeneficiaryCoverageModel {
-  beneficiary: BeneficiaryModel;
-  status: 'ACTIVE' | 'PRESERVED' | 'EXPIRED' | 'NONE';
-  validUntil: string | null;
-  reason: string;
-}
-
-export interface CoverageValidityModel {
-  status: 'ACTIVE' | 'PRESERVED' | 'EXPIRED' | 'NONE';
-  validUntil: string | null;
-  reason: string;
-  beneficiaries: BeneficiaryCoverageModel[];
-}
+export type BeneficiaryCoverageModel = BeneficiaryCoverage<BeneficiaryModel>;
+export type CoverageValidityModel = CoverageResult & { beneficiaries: BeneficiaryCoverageModel[] };

@@ -1,50 +1,77 @@
 /**
- * Who may do what in the persons subgraph (ARCHITECTURE.md). Deny by default: every type and field
- * that a caller can reach is listed here. Entity types carry type-level rules so `_entities` meets
- * the same checks as root fields; row scoping (which person) happens in the loaders (access.ts).
+ * Who may do what in the persons subgraph (docs/security.md has the whole roles matrix). Two
+ * halves, both here so one file answers "who may read Person.nss":
+ * - the policies: one function per kind of record, deciding for one record. The scoped loaders
+ *   (loaders.ts) run them once per record per request for reads, the services (services/) before
+ *   a mutation's transaction; both audit what they decide.
+ * - the shield map: deny by default; identity gates; and `releasedAs`, which lets a Person's
+ *   fields through only for a person a policy released in this request. It never re-decides.
+ *
+ * Person.nss (and every other Person field): readable by the person themself, and by consulate
+ * staff and IMSS officers who declared a purpose (each read audited, refusals too); nobody else.
  */
-import { allow, and, or, rule } from 'graphql-shield';
-import { hasRole, isAuthenticated, isInsured, isStaffWithPurpose, isConsulateStaffWithPurpose } from '../shared/rules.ts';
-import { canReadPerson, isSelf } from './access.ts';
-import type { PersonsContext } from './context.ts';
+import { allow } from 'graphql-shield';
+import {
+  ALLOW, allowIf, asStaff, isInsured, isSelf, isSignedIn, isStaff, policyRule, refuse, releasedAs, roleRefusal,
+  type Access, type Decision,
+} from '../shared/access/index.ts';
+import type { Mutation } from './__generated__/resolvers-types.ts';
 import type { PersonModel } from './mappers.ts';
 
-const canReadThisPerson = rule({ cache: 'no_cache' })(
-  (person: PersonModel, _a, ctx: PersonsContext) => canReadPerson(ctx.viewer, ctx.purpose, person.curp),
-);
+/** The labels this subgraph writes to the audit trail: what was read, and which mutation wrote. */
+export type PersonsRead = 'Person';
+export type PersonsWrite = Exclude<keyof Mutation, '__typename'>;
 
-/** Only the person themself lists who accessed their data. */
-const isThisPerson = rule({ cache: 'no_cache' })((person: PersonModel, _a, ctx: PersonsContext) => isSelf(ctx.viewer, person.curp));
+/** A person's record: the person; staff with a declared purpose; nobody else (silently, for insured). */
+export function readPerson(access: Access, curp: string): Decision {
+  if (isSelf(access, curp)) return ALLOW;
+  if (isStaff(access)) return asStaff(access);
+  return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
+}
 
-const insuredOrStaff = or(isInsured, isStaffWithPurpose);
-/** Lookups let staff through without a purpose so the refusal is audited and explained (resolver). */
-const insuredOrAnyStaff = or(isInsured, hasRole('CONSULATE_STAFF', 'IMSS_OFFICER'));
+/** Looking a person up by another key (NSS) before knowing whose it is: the roles that could read. */
+export function lookUpPersons(access: Access): Decision {
+  if (isInsured(access)) return ALLOW; // narrowed to their own record after the read
+  return asStaff(access);
+}
+
+/**
+ * Changing a person's record (contact data, beneficiaries), assigning or locating their NSS, and
+ * issuing their certificate: the same people who may read it.
+ */
+export const managePerson = readPerson;
+
+/** Proof of life abroad is recorded at a consulate: consulate staff with a declared purpose. */
+export function recordProofOfLifeFor(access: Access): Decision {
+  return asStaff(access, ['CONSULATE_STAFF']);
+}
+
+/** Who read my data: the person themself only. */
+export function readAccessLog(access: Access, curp: string): Decision {
+  return isSelf(access, curp) ? ALLOW : roleRefusal(access);
+}
+
+const personReleased = releasedAs<PersonModel>('Person', (person) => person.curp);
 
 export const permissions = {
   Query: {
-    me: isInsured,
-    person: insuredOrAnyStaff,
-    personByNss: insuredOrAnyStaff,
-    curpConsistency: isAuthenticated,
-    identifierCheck: isAuthenticated,
+    me: allowIf(isInsured),
+    // The loaders decide with readPerson / lookUpPersons and audit refusals.
+    person: allowIf(isSignedIn),
+    personByNss: allowIf(isSignedIn),
+    curpConsistency: allowIf(isSignedIn),
+    identifierCheck: allowIf(isSignedIn),
     // Public reference data and a pure calculation on the caller's own answers.
     clinics: allow,
     voluntaryEnrollmentEligibility: allow,
   },
-  Mutation: {
-    assignNss: insuredOrStaff,
-    issueNssCertificate: insuredOrStaff,
-    updateContactData: insuredOrStaff,
-    addBeneficiary: insuredOrStaff,
-    updateBeneficiary: insuredOrStaff,
-    removeBeneficiary: insuredOrStaff,
-    recordProofOfLife: isConsulateStaffWithPurpose,
-  },
+  // Every service authorizes with the policies above before its transaction (and audits refusals).
+  Mutation: { '*': allowIf(isSignedIn) },
   Person: {
-    '*': canReadThisPerson,
-    accessLog: and(canReadThisPerson, isThisPerson),
+    '*': personReleased,
+    accessLog: policyRule<PersonModel>(readAccessLog, (person) => person.curp),
   },
-  // Reachable only through a Person (guarded above) or a mutation the caller was allowed to run.
+  // Reachable only through a released Person or a mutation its service authorized.
   Address: allow,
   Beneficiary: allow,
   CoverageValidity: allow,
@@ -56,6 +83,7 @@ export const permissions = {
   AssignNssPayload: allow,
   NssCertificate: allow,
   RemoveBeneficiaryPayload: allow,
+  // Results of pure checks on the caller's own input.
   CurpConsistency: allow,
   CurpMismatch: allow,
   ValidationIssue: allow,

@@ -3,7 +3,7 @@
  * loaders can resolve a list of persons in a constant number of statements.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Database, Db } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import { anyOf, onePerPool } from '../shared/sql.ts';
 import { accessEvents } from '../../db/schema/audit.ts';
 import {
@@ -54,7 +54,7 @@ function createPersonsRepository(database: Database) {
       db.select().from(accessEvents).where(eq(accessEvents.subjectCurp, curp)).orderBy(desc(accessEvents.at)).limit(limit),
 
     /** Runs `work` in one transaction: a mutation either writes everything or nothing. */
-    transaction: <T>(work: (tx: Db) => Promise<T>): Promise<T> => db.transaction((tx) => work(tx as unknown as Db)),
+    transaction: <T>(work: (tx: Tx) => Promise<T>): Promise<T> => db.transaction(work),
   };
 }
 
@@ -63,28 +63,28 @@ export type PersonsRepository = ReturnType<typeof createPersonsRepository>;
 
 /** Statements used inside mutations' transactions. */
 export const txQueries = {
-  lockPerson: async (tx: Db, curp: string): Promise<PersonRow | undefined> =>
+  lockPerson: async (tx: Tx, curp: string): Promise<PersonRow | undefined> =>
     (await tx.select().from(persons).where(eq(persons.curp, curp)).for('update'))[0],
 
-  insertPerson: (tx: Db, row: NewPerson) => tx.insert(persons).values(row).onConflictDoNothing().returning(),
+  insertPerson: (tx: Tx, row: NewPerson) => tx.insert(persons).values(row).onConflictDoNothing().returning(),
 
-  setNss: (tx: Db, curp: string, nss: string, clinicId: string | null, email: string) =>
+  setNss: (tx: Tx, curp: string, nss: string, clinicId: string | null, email: string) =>
     tx.update(persons)
       .set({ nss, clinicId, email, nssAssignedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(persons.curp, curp), sql`${persons.nss} is null`))
       .returning(),
 
-  updateContact: (tx: Db, curp: string, values: { email?: string; phone?: string; clinicId?: string | null }) =>
+  updateContact: (tx: Tx, curp: string, values: { email?: string; phone?: string; clinicId?: string | null }) =>
     tx.update(persons).set({ ...values, updatedAt: new Date() }).where(eq(persons.curp, curp)).returning(),
 
-  upsertAddress: (tx: Db, row: NewAddress) =>
+  upsertAddress: (tx: Tx, row: NewAddress) =>
     tx.insert(addresses).values(row).onConflictDoUpdate({ target: addresses.curp, set: { ...row, updatedAt: new Date() } }),
 
   /**
    * Next sequence for (subdelegation, year): the row lock taken by ON CONFLICT DO UPDATE
    * serialises concurrent callers, so two assignments can never draw the same number.
    */
-  nextNssSequence: async (tx: Db, subdelegation: string, registrationYear: string): Promise<number> => {
+  nextNssSequence: async (tx: Tx, subdelegation: string, registrationYear: string): Promise<number> => {
     const [row] = await tx
       .insert(nssSequences)
       .values({ subdelegation, registrationYear, lastSequence: 0 })
@@ -97,7 +97,7 @@ export const txQueries = {
   },
 
   /** Longest postal-code prefix wins (a 5-digit entry beats a 2-digit one). */
-  clinicForPostalCode: async (tx: Db, postalCode: string): Promise<ClinicModel | undefined> => {
+  clinicForPostalCode: async (tx: Tx, postalCode: string): Promise<ClinicModel | undefined> => {
     const rows = await tx
       .select({ clinic: clinics, prefix: clinicPostalCodes.postalCodePrefix })
       .from(clinicPostalCodes)
@@ -108,16 +108,16 @@ export const txQueries = {
     return rows[0]?.clinic;
   },
 
-  insertBeneficiary: (tx: Db, row: NewBeneficiary) => tx.insert(beneficiaries).values(row).returning(),
+  insertBeneficiary: (tx: Tx, row: NewBeneficiary) => tx.insert(beneficiaries).values(row).returning(),
 
-  beneficiariesOf: (tx: Db, holderCurp: string) =>
+  beneficiariesOf: (tx: Tx, holderCurp: string) =>
     tx.select().from(beneficiaries).where(eq(beneficiaries.holderCurp, holderCurp)).for('update'),
 
-  updateBeneficiary: (tx: Db, id: string, values: Partial<NewBeneficiary>) =>
+  updateBeneficiary: (tx: Tx, id: string, values: Partial<NewBeneficiary>) =>
     tx.update(beneficiaries).set(values).where(eq(beneficiaries.id, id)).returning(),
 
-  deleteBeneficiary: (tx: Db, id: string) => tx.delete(beneficiaries).where(eq(beneficiaries.id, id)).returning(),
+  deleteBeneficiary: (tx: Tx, id: string) => tx.delete(beneficiaries).where(eq(beneficiaries.id, id)).returning(),
 
-  insertProofOfLife: (tx: Db, row: typeof proofsOfLife.$inferInsert) => tx.insert(proofsOfLife).values(row).returning(),
+  insertProofOfLife: (tx: Tx, row: typeof proofsOfLife.$inferInsert) => tx.insert(proofsOfLife).values(row).returning(),
 };
 

@@ -1,27 +1,33 @@
 /**
- * What every subgraph's per-request context starts from: the identity the gateway vouched for,
- * the declared access purpose, the request id, a request-scoped logger and the audit recorder.
- * Each subgraph extends it with its own loaders (see subgraphs/<name>/context.ts).
+ * What every subgraph's per-request context starts from: the identity the gateway vouched for and
+ * the declared purpose (together, the `Access` every policy reads), the request id, a
+ * request-scoped logger, the clock, the audit trail and the rows released so far. Each subgraph
+ * extends it with its repository and loaders (subgraphs/<name>/context.ts).
  */
-import type { Identity, Role, Viewer } from '../../schema/identity/viewer.ts';
-import type { AuditRecorder } from './audit.ts';
+import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
+import type { Access } from './access/predicates.ts';
+import type { ReleasedRows } from './access/released-rows.ts';
+import type { AuditTrail } from './audit/audit-trail.ts';
+import { isoDate } from './dates.ts';
 
-export interface BaseContext {
+/** The request's clock: one instant for the whole request, so every rule sees the same "today". */
+export interface Clock {
+  now(): Date;
+  /** The UTC calendar date of `now()`, YYYY-MM-DD. */
+  today(): string;
+}
+
+export function clockAt(instant: Date): Clock {
+  const today = isoDate(instant);
+  return { now: () => instant, today: () => today };
+}
+
+export interface BaseContext<Read extends string = string, Write extends string = string> extends Access {
   identity: Identity;
-  /** The signed-in viewer, or null for anonymous callers. */
-  viewer: Viewer | null;
-  /** Purpose declared by the caller (X-Access-Purpose), carried in the gateway's token. */
-  purpose: string | null;
   requestId: string;
   log: Logger;
-  audit: AuditRecorder;
-}
-
-export function viewerOf(identity: Identity): Viewer | null {
-  return identity.kind === 'user' ? identity.viewer : null;
-}
-
-export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
-  return viewer !== null && viewer.roles.some((role) => roles.includes(role));
+  clock: Clock;
+  audit: AuditTrail<Read, Write>;
+  released: ReleasedRows;
 }

@@ -1,94 +1,89 @@
 /**
  * Builds and serves one subgraph: SDL from schema/<name>.graphql, resolvers, graphql-shield rules,
  * a context that refuses any request without a valid gateway-signed identity token, error masking
- * and health endpoints. Every subgraph module plugs into this the same way (subgraphs/<name>/index.ts).
+ * and health endpoints. Every subgraph plugs into this the same way (subgraphs/registry.ts).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
-import type { IRules } from 'graphql-shield';
 import type { Database } from '../../db/client.ts';
-import { readSubgraphSdl, type SubgraphName } from '../../schema/subgraphs.ts';
-import { createAuditRecorder } from './audit.ts';
-import { viewerOf, type BaseContext } from './context.ts';
-import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
-import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
-import { logger } from '../../schema/runtime/logger.ts';
 import { errorLoggingPlugin, formatErrorMasked } from '../../schema/errors/masking.ts';
+import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
+import { viewerOf, type Identity } from '../../schema/identity/viewer.ts';
+import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
+import type { Logger } from '../../schema/runtime/logger.ts';
+import { readSubgraphSdl, type SubgraphName } from '../../schema/subgraphs.ts';
+import { ReleasedRows } from './access/released-rows.ts';
+import { createAuditTrail } from './audit/audit-trail.ts';
+import { clockAt, type BaseContext } from './context.ts';
 import { withShield } from './shield.ts';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-export interface SubgraphModule<TContext extends BaseContext> {
-  name: SubgraphName;
-  resolvers: object;
-  permissions: IRules;
-  /** Adds the subgraph's loaders and services to the base context, once per request. */
-  extendContext(base: BaseContext, database: Database): TContext;
-  /** Extra HTTP routes, e.g. the public keys that verify signed documents. */
-  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-}
+import type { SubgraphInstance } from './subgraph-module.ts';
 
 export interface IdentityVerifierLike {
-  verify(token: string | undefined): Promise<{ identity: BaseContext['identity']; purpose: string | null }>;
+  verify(token: string | undefined): Promise<{ identity: Identity; purpose: string | null }>;
 }
 
 export interface SubgraphServerOptions {
+  name: SubgraphName;
   database: Database;
   identityVerifier: IdentityVerifierLike;
+  now: () => Date;
+  log: Logger;
   port: number;
   host?: string;
   /** Production turns introspection off; `_service` (composition) stays available to the gateway. */
   production?: boolean;
 }
 
-export function buildShieldedSchema<TContext extends BaseContext>(module: SubgraphModule<TContext>): GraphQLSchema {
-  const schema = buildSubgraphSchema([
-    { typeDefs: parse(readSubgraphSdl(module.name)), resolvers: module.resolvers as GraphQLResolverMap<unknown> },
-  ]);
-  return withShield(schema, module.permissions);
+export function buildShieldedSchema(name: SubgraphName, instance: SubgraphInstance): GraphQLSchema {
+  const schema = buildSubgraphSchema([{ typeDefs: parse(readSubgraphSdl(name)), resolvers: instance.resolvers }]);
+  return withShield(schema, instance.permissions);
 }
 
-export async function startSubgraphServer<TContext extends BaseContext>(
-  module: SubgraphModule<TContext>,
-  options: SubgraphServerOptions,
-): Promise<RunningHttpServer> {
-  const log = logger.child({ subgraph: module.name });
-  const apollo = new ApolloServer<TContext>({
-    schema: buildShieldedSchema(module),
+/** The shared part of every request's context, from the verified identity. */
+export function createBaseContext(
+  options: Pick<SubgraphServerOptions, 'name' | 'database' | 'now' | 'log'>,
+  verified: { identity: Identity; purpose: string | null },
+  requestId: string,
+): BaseContext {
+  const viewer = viewerOf(verified.identity);
+  return {
+    identity: verified.identity,
+    viewer,
+    purpose: verified.purpose,
+    requestId,
+    log: options.log.child({ requestId }),
+    clock: clockAt(options.now()),
+    audit: createAuditTrail({ database: options.database, subgraph: options.name, viewer, purpose: verified.purpose, requestId }),
+    released: new ReleasedRows(),
+  };
+}
+
+export async function startSubgraphServer(instance: SubgraphInstance, options: SubgraphServerOptions): Promise<RunningHttpServer> {
+  const apollo = new ApolloServer<BaseContext>({
+    schema: buildShieldedSchema(options.name, instance),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorMasked,
     // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
-    plugins: [errorLoggingPlugin<TContext>(log), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [errorLoggingPlugin<BaseContext>(options.log), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
-  const running = await startGraphQLHttpServer<TContext>(
+  const running = await startGraphQLHttpServer<BaseContext>(
     {
       apollo,
-      extraRoutes: module.extraRoutes,
+      extraRoutes: instance.extraRoutes,
       context: async ({ req, requestId }) => {
         const header = req.headers[IDENTITY_HEADER];
-        const { identity, purpose } = await options.identityVerifier
-          .verify(typeof header === 'string' ? header : undefined)
-          .catch(() => {
-            // Direct calls without the gateway's token gain nothing, not even introspection.
-            throw new GraphQLError('This service only accepts requests from the gateway', {
-              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-            });
+        const verified = await options.identityVerifier.verify(typeof header === 'string' ? header : undefined).catch(() => {
+          // Direct calls without the gateway's token gain nothing, not even introspection.
+          throw new GraphQLError('This service only accepts requests from the gateway', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
-        const viewer = viewerOf(identity);
-        const base: BaseContext = {
-          identity,
-          viewer,
-          purpose,
-          requestId,
-          log: log.child({ requestId }),
-          audit: createAuditRecorder({ database: options.database, subgraph: module.name, viewer, purpose, requestId }),
-        };
-        return module.extendContext(base, options.database);
+        });
+        return instance.context(createBaseContext(options, verified, requestId));
       },
       ready: async () => {
         await options.database.sql`select 1`;

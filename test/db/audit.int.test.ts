@@ -3,7 +3,7 @@
  * rewritten behind the trigger's back (as a superuser could) breaks the per-person hash chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditRecorder } from '../../subgraphs/shared/audit.ts';
+import { createAuditTrail } from '../../subgraphs/shared/audit/audit-trail.ts';
 import type { Viewer } from '../../schema/identity/viewer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -14,9 +14,13 @@ describe('audit log', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    const recorder = (requestId: string) => createAuditRecorder({ database: t.database, subgraph: 'persons', viewer: staff, purpose: 'CASE:1', requestId });
+    const trail = (requestId: string) => createAuditTrail({ database: t.database, subgraph: 'persons', viewer: staff, purpose: 'CASE:1', requestId });
     // Concurrent writers of the same subject: the chain must not fork.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => recorder(`r${i}`).recordReads([SUBJECT, 'PEGJ850101HDFRRL04'], 'Person')));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        trail(`r${i}`).append([SUBJECT, 'PEGJ850101HDFRRL04'].map((subjectCurp) => ({ action: 'READ' as const, subjectCurp, what: 'Person' }))),
+      ),
+    );
   });
   afterAll(() => t?.drop());
 

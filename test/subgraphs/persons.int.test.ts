@@ -42,16 +42,16 @@ describe('persons subgraph', () => {
       expect(without.data?.person ?? null).toBeNull();
       expect(without.errors?.[0]?.extensions?.code).toBe('PURPOSE_REQUIRED');
 
-      const refusedLog = await system.query(`{ me { accessLog { actorRole what purpose } } }`, {}, { token: insured });
-      expect((refusedLog.data as any).me.accessLog).toContainEqual({ actorRole: 'CONSULATE_STAFF', what: 'Person (refused: no declared purpose)', purpose: null });
+      const refusedLog = await system.query(`{ me { accessLog { action reason actorRole what purpose } } }`, {}, { token: insured });
+      expect((refusedLog.data as any).me.accessLog).toContainEqual({ action: 'REFUSED', reason: 'PURPOSE_REQUIRED', actorRole: 'CONSULATE_STAFF', what: 'Person', purpose: null });
 
       const withPurpose = await system.query(`query($c: Curp!) { person(curp: $c) { nss maskedName } }`, { c: system.insuredCurp }, { token: staff, purpose: PURPOSE });
       expect(withPurpose.errors).toBeUndefined();
       expect(withPurpose.data).toMatchObject({ person: { maskedName: 'G*** M*** A***' } });
 
-      const log = await system.query(`{ me { accessLog { actorRole actorScope purpose subgraph what } } }`, {}, { token: insured });
+      const log = await system.query(`{ me { accessLog { action actorRole actorScope purpose subgraph what } } }`, {}, { token: insured });
       expect(log.data).toMatchObject({
-        me: { accessLog: expect.arrayContaining([{ actorRole: 'CONSULATE_STAFF', actorScope: 'CON-LAX', purpose: PURPOSE, subgraph: 'persons', what: 'Person' }]) },
+        me: { accessLog: expect.arrayContaining([{ action: 'READ', actorRole: 'CONSULATE_STAFF', actorScope: 'CON-LAX', purpose: PURPOSE, subgraph: 'persons', what: 'Person' }]) },
       });
     });
 

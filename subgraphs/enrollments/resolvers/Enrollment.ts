@@ -2,6 +2,5 @@ import type { EnrollmentResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Enrollment: EnrollmentResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.enrollmentById.load(reference.id),
-  kind: (enrollment) => enrollment.kind as never,
   person: (enrollment) => ({ curp: enrollment.curp }),
 };

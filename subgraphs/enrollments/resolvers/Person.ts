@@ -5,5 +5,5 @@ export const Person: PersonResolvers = {
   __resolveReference: (reference) => ({ curp: reference.curp }),
   enrollments: (person, _args, { loaders }) => loaders.enrollmentsByCurp.load(person.curp),
   coveragePeriods: async (person, _args, { loaders }) =>
-    (await loaders.enrollmentsByCurp.load(person.curp)).map((e) => ({ start: e.startDate, end: e.endDate, kind: e.kind as never })),
+    (await loaders.coveragePeriodsByCurp.load(person.curp)).map((e) => ({ start: e.startDate, end: e.endDate, kind: e.kind })),
 };

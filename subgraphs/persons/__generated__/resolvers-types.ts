@@ -31,15 +31,27 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AccessAction =
+  /** Someone read this person's data. */
+  | 'READ'
+  /** Someone tried and was refused (reason says why). */
+  | 'REFUSED'
+  /** Someone changed it (what: the procedure). */
+  | 'WRITE';
+
 export type AccessLogEntry = {
   __typename?: 'AccessLogEntry';
+  action: AccessAction;
   actorRole: Scalars['String']['output'];
   /** The actor's organisation scope (consulate, employer registration, bank), never a staff member's name. */
   actorScope: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
   purpose: Maybe<Scalars['String']['output']>;
+  /** Why an attempt was refused; null unless action is REFUSED. */
+  reason: Maybe<RefusalReason>;
   requestId: Scalars['String']['output'];
   subgraph: Scalars['String']['output'];
+  /** What was read (a type or field, e.g. Person, Person.enrollments) or the procedure that changed it (e.g. addBeneficiary). */
   what: Scalars['String']['output'];
 };
 
@@ -451,6 +463,16 @@ export type RecordProofOfLifeInput = {
   provedOn: Scalars['Date']['input'];
 };
 
+export type RefusalReason =
+  /** An anonymous caller (such attempts are refused before any data is asked for and not recorded). */
+  | 'NOT_SIGNED_IN'
+  /** The caller's role may, but not for this person (another person's record, another scope). */
+  | 'OUTSIDE_SCOPE'
+  /** Staff without a declared purpose (X-Access-Purpose). */
+  | 'PURPOSE_REQUIRED'
+  /** No role of the caller may do this. */
+  | 'ROLE_NOT_PERMITTED';
+
 export type Relationship =
   | 'CHILD'
   | 'CONCUBINE'
@@ -595,6 +617,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessAction: AccessAction;
   AccessLogEntry: ResolverTypeWrapper<AccessLogEntryModelModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddBeneficiaryInput: AddBeneficiaryInput;
@@ -636,6 +659,7 @@ export type ResolversTypes = ResolversObject<{
   ProofOfLifeStatus: ResolverTypeWrapper<ProofOfLifeStatusModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProofOfLifeInput: RecordProofOfLifeInput;
+  RefusalReason: RefusalReason;
   Relationship: Relationship;
   RemoveBeneficiaryPayload: ResolverTypeWrapper<RemoveBeneficiaryPayload>;
   Residency: Residency;
@@ -690,10 +714,12 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type AccessLogEntryResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorScope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['RefusalReason']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   what?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

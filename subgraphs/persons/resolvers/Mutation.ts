@@ -1,17 +1,19 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import { addBeneficiary, removeBeneficiary, updateBeneficiary } from '../services/beneficiaries.ts';
-import { issueNssCertificate } from '../services/certificate-issuing.ts';
-import { updateContactData } from '../services/contact.ts';
-import { assignNss } from '../services/nss-assignment.ts';
-import { recordProofOfLife } from '../services/proof-of-life-recording.ts';
+import { addBeneficiary } from '../services/addBeneficiary.ts';
+import { assignNss } from '../services/assignNss.ts';
+import { issueNssCertificate } from '../services/issueNssCertificate.ts';
+import { recordProofOfLife } from '../services/recordProofOfLife.ts';
+import { removeBeneficiary } from '../services/removeBeneficiary.ts';
+import { updateBeneficiary } from '../services/updateBeneficiary.ts';
+import { updateContactData } from '../services/updateContactData.ts';
 
-/** Thin: arguments in, one service call (one transaction), result out. */
+/** Thin: arguments in, one service (one transaction, its own authorization), result out. */
 export const Mutation: MutationResolvers = {
-  assignNss: (_parent, { input }, ctx) => assignNss(input, ctx),
-  issueNssCertificate: (_parent, { curp }, ctx) => issueNssCertificate(curp, ctx),
-  updateContactData: (_parent, { input }, ctx) => updateContactData(input, ctx),
-  addBeneficiary: (_parent, { input }, ctx) => addBeneficiary(input, ctx),
-  updateBeneficiary: (_parent, { input }, ctx) => updateBeneficiary(input, ctx),
-  removeBeneficiary: (_parent, { id }, ctx) => removeBeneficiary(id, ctx),
-  recordProofOfLife: (_parent, { input }, ctx) => recordProofOfLife(input, ctx),
+  assignNss: (_parent, args, ctx) => assignNss(args, ctx),
+  issueNssCertificate: (_parent, args, ctx) => issueNssCertificate(args, ctx),
+  updateContactData: (_parent, args, ctx) => updateContactData(args, ctx),
+  addBeneficiary: (_parent, args, ctx) => addBeneficiary(args, ctx),
+  updateBeneficiary: (_parent, args, ctx) => updateBeneficiary(args, ctx),
+  removeBeneficiary: (_parent, args, ctx) => removeBeneficiary(args, ctx),
+  recordProofOfLife: (_parent, args, ctx) => recordProofOfLife(args, ctx),
 };

@@ -1,24 +1,33 @@
+import { coveragePeriodsSchema } from '../mappers.ts';
 import type { PersonResolvers } from '../__generated__/resolvers-types.ts';
-import { maskName } from '../services/masking.ts';
-import { coverageOf } from '../services/coverage.ts';
-import { proofOfLifeStatusOf } from '../services/proof-of-life.ts';
+import { coverageValidity, maskedName, proofOfLifeStatus } from '../rules/index.ts';
 
 export const Person: PersonResolvers = {
   /**
    * Entity references from other subgraphs go through the same scoped, audited loader as root
-   * fields; @requires data (coveragePeriods) arrives in the reference and is kept.
+   * fields; the @requires data (coverage periods from enrollments) arrives in the reference and
+   * is parsed, not trusted.
    */
   __resolveReference: async (reference, { loaders }) => {
     const row = await loaders.personByCurp.load(reference.curp);
     if (!row) return null;
     const periods = (reference as { coveragePeriods?: unknown }).coveragePeriods;
-    return periods === undefined ? row : { ...row, coveragePeriods: periods as never };
+    return periods === undefined ? row : { ...row, coveragePeriods: coveragePeriodsSchema.parse(periods) };
   },
-  maskedName: (person) => maskName(person),
+  maskedName: (person) => maskedName(person),
   address: (person, _args, { loaders }) => loaders.addressByCurp.load(person.curp),
   clinic: (person, _args, { loaders }) => (person.clinicId ? loaders.clinicById.load(person.clinicId) : null),
   beneficiaries: (person, _args, { loaders }) => loaders.beneficiariesByHolder.load(person.curp),
-  coverage: (person, _args, ctx) => coverageOf(person, ctx),
-  proofOfLife: (person, _args, ctx) => proofOfLifeStatusOf(person, ctx),
+  coverage: async (person, _args, { loaders, clock }) =>
+    person.coveragePeriods
+      ? coverageValidity(person.coveragePeriods, await loaders.beneficiariesByHolder.load(person.curp), { asOf: clock.today() })
+      : null,
+  // Only pensioners living abroad owe a consular proof of life (docs/domain.md §8).
+  proofOfLife: async (person, _args, { loaders, clock }) => {
+    if (!person.pensionerAbroad) return null;
+    const lastProvedOn = (await loaders.proofsOfLifeByCurp.load(person.curp))[0]?.provedOn ?? null;
+    const status = proofOfLifeStatus({ lastProof: lastProvedOn, pensionStart: person.pensionStartedOn }, { asOf: clock.today() });
+    return { curp: person.curp, state: status.state, lastProvedOn, nextDeadline: status.nextDeadline };
+  },
   accessLog: (person, { first }, { repository }) => repository.accessLog(person.curp, Math.min(Math.max(first ?? 50, 1), 200)),
 };

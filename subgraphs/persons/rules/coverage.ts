@@ -4,6 +4,7 @@
  * beneficiaries, for 8 more weeks (LSS art. 109). Both numbers are configuration.
  */
 import { addDays, daysBetween } from '../../shared/dates.ts';
+import { evaluateBeneficiary, type BeneficiaryFacts } from './beneficiaries.ts';
 
 export const COVERAGE_RULES = Object.freeze({
   preservationDays: 56,
@@ -66,4 +67,45 @@ function continuousStart(sortedByEnd: readonly CoveragePeriodFacts[], end: strin
     }
   }
   return start;
+}
+
+export interface BeneficiaryCoverage<B> {
+  beneficiary: B;
+  status: CoverageResult['status'];
+  validUntil: string | null;
+  reason: string;
+}
+
+/**
+ * Coverage validity of a holder and their beneficiaries: a beneficiary is covered while the holder
+ * is, and only while the beneficiary rules (age, student extension, household) hold.
+ */
+export function coverageValidity<B extends BeneficiaryFacts>(
+  periods: readonly CoveragePeriodFacts[],
+  beneficiaries: readonly B[],
+  { asOf }: { asOf: string },
+): CoverageResult & { beneficiaries: BeneficiaryCoverage<B>[] } {
+  const holder = computeCoverage(periods, { asOf });
+  return {
+    ...holder,
+    beneficiaries: beneficiaries.map((beneficiary) => {
+      if (holder.status !== 'ACTIVE' && holder.status !== 'PRESERVED') {
+        return { beneficiary, status: holder.status, validUntil: holder.validUntil, reason: `The holder is not covered: ${holder.reason}` };
+      }
+      const eligibility = evaluateBeneficiary(beneficiary, { asOf });
+      if (!eligibility.eligible) {
+        const reason = eligibility.issues.map((i) => i.message).join('; ') || 'Not eligible as a beneficiary';
+        return { beneficiary, status: 'EXPIRED' as const, validUntil: eligibility.until ?? null, reason };
+      }
+      const until = earlier(holder.validUntil, eligibility.until ?? null);
+      return { beneficiary, status: holder.status, validUntil: until, reason: `Covered through the holder: ${holder.reason}` };
+    }),
+  };
+}
+
+/** The earlier of two optional dates (null = no end). */
+function earlier(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }

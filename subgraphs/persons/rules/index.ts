@@ -5,3 +5,6 @@ export * from './beneficiaries.ts';
 export * from './coverage.ts';
 export * from './proof-of-life.ts';
 export * from './eligibility.ts';
+export * from './address.ts';
+export * from './masked-name.ts';
+export * from './identifier-check.ts';

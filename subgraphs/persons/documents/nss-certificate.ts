@@ -1,7 +1,8 @@
 /**
- * NSS certificates (constancias) as compact JWS (ES256). A bank or clinic verifies them offline
- * with the public key the gateway publishes at /.well-known/jwks.json; the payload carries the
- * data and issue time, so nothing needs to call back to IMSS.
+ * Signing NSS certificates (constancias) as compact JWS (ES256). A bank or clinic verifies them
+ * offline with the public key the gateway publishes at /.well-known/jwks.json (same key id, see
+ * schema/documents/public-jwk.ts); the payload carries the data and the issue time, so nothing
+ * needs to call back to IMSS. Only this subgraph holds the private key.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { CompactSign, type JWK } from 'jose';
@@ -23,13 +24,13 @@ export interface SignedCertificate {
   issuedAt: Date;
 }
 
-export interface CertificateSigner {
+export interface NssCertificateSigner {
   keyId: string;
   sign(data: CertificateData, now: Date): Promise<SignedCertificate>;
   publicJwk(): Promise<JWK>;
 }
 
-export async function createCertificateSigner(privateKey: KeyObject, publicKey: KeyObject): Promise<CertificateSigner> {
+export async function createNssCertificateSigner({ privateKey, publicKey }: { privateKey: KeyObject; publicKey: KeyObject }): Promise<NssCertificateSigner> {
   const jwk = await documentPublicJwk(publicKey);
   const keyId = jwk.kid;
   return {

@@ -1,48 +1,39 @@
 /**
- * NSS assignment or location (DOMAIN.md §2), in one transaction:
- * - a known person with an NSS: the NSS is located (idempotent: asking twice gives the same NSS);
+ * How an NSS is assigned (docs/domain.md §2), in one transaction:
+ * - a known person with an NSS: the NSS is located (idempotent: asking twice gives the same NSS),
+ *   and the read of their record is audited like any other;
  * - otherwise a new NSS = subdelegation (from the address's clinic) + registration year + birth
- *   year + a per-(subdelegation, year) sequence drawn under a row lock + Luhn digit.
+ *   year + a per-(subdelegation, year) sequence drawn under a row lock + Luhn check digit.
  * A new person's names must agree with their CURP: a mismatch is the commonest cause of rejected
- * procedures, so it is caught here, with every mismatch listed.
+ * procedures, so it is caught here, with every mismatch listed, and nothing is written.
  */
-import type { Db } from '../../../db/client.ts';
-import { badInput, notFound } from '../../../schema/errors/client-errors.ts';
-import { canManagePerson } from '../access.ts';
+import type { Tx } from '../../../db/client.ts';
+import { badInput } from '../../../schema/errors/client-errors.ts';
 import { composeNss, validateCurp } from '../../../schema/scalars/identifiers/index.ts';
-import { checkCurpConsistency } from '../rules/index.ts';
+import { authorize } from '../../shared/access/index.ts';
+import type { AssignNssPayload, MutationAssignNssArgs } from '../__generated__/resolvers-types.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonRow } from '../mappers.ts';
+import { managePerson } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
-import { validateAddress, type AddressInput } from './address.ts';
+import { checkCurpConsistency, validateAddress } from '../rules/index.ts';
 
-export interface AssignNssInput {
-  curp: string;
-  email: string;
-  givenNames?: string | null;
-  firstSurname?: string | null;
-  secondSurname?: string | null;
-  address?: AddressInput | null;
-}
+type Payload = Omit<AssignNssPayload, 'person'> & { person: PersonRow };
 
-export interface AssignNssResult {
-  outcome: 'LOCATED' | 'ASSIGNED';
-  nss: string;
-  person: PersonRow;
-}
-
-export async function assignNss(input: AssignNssInput, ctx: PersonsContext): Promise<AssignNssResult> {
+export async function assignNss({ input }: MutationAssignNssArgs, ctx: PersonsContext): Promise<Payload> {
   const parsed = validateCurp(input.curp);
   if (!parsed.ok) throw badInput(parsed.issues[0]?.code ?? 'CURP_FORMAT', 'Invalid CURP');
   // An insured person locates only their own NSS; staff need a declared purpose. Anyone else is
   // told "not found", so the call cannot be used to probe whether a CURP has an NSS.
-  if (!canManagePerson(ctx.viewer, ctx.purpose, parsed.value)) throw notFound('Person');
-  const now = ctx.services.now();
+  await authorize(ctx, managePerson(ctx, parsed.value), { subjectCurp: parsed.value, what: 'assignNss' });
+  const now = ctx.clock.now();
 
   const result = await ctx.repository.transaction(async (tx) => {
     const person = (await txQueries.lockPerson(tx, parsed.value)) ?? (await createPerson(tx, input, parsed, ctx));
-    if (person.nss) return { outcome: 'LOCATED' as const, nss: person.nss, person };
-
+    if (person.nss) {
+      await ctx.audit.append([{ action: 'READ', subjectCurp: person.curp, what: 'Person', fields: ['nss', 'givenNames', 'firstSurname', 'secondSurname', 'email'] }], tx);
+      return { outcome: 'LOCATED' as const, nss: person.nss, person };
+    }
     const address = input.address ? validateAddress(input.address) : null;
     if (!address) throw badInput('NSS_ADDRESS_REQUIRED', 'A first NSS assignment needs a Mexican address');
     await txQueries.upsertAddress(tx, { curp: person.curp, ...address });
@@ -59,17 +50,18 @@ export async function assignNss(input: AssignNssInput, ctx: PersonsContext): Pro
       sequence,
     });
     const [updated] = await txQueries.setNss(tx, person.curp, nss, clinic.id, input.email);
-    await ctx.audit.recordReads([person.curp], 'assignNss', ['nss'], tx);
+    await ctx.audit.append([{ action: 'WRITE', subjectCurp: person.curp, what: 'assignNss', fields: ['nss', 'address', 'clinic', 'email'] }], tx);
     return { outcome: 'ASSIGNED' as const, nss, person: updated! };
   });
   ctx.loaders.personByCurp.clear(result.person.curp).prime(result.person.curp, result.person);
+  ctx.released.release('Person', result.person.curp);
   return result;
 }
 
 async function createPerson(
-  tx: Db,
-  input: AssignNssInput,
-  parsed: { value: string; birthDate: string; sex: string; state: string },
+  tx: Tx,
+  input: MutationAssignNssArgs['input'],
+  parsed: { value: string; birthDate: string; sex: 'H' | 'M' | 'X'; state: string },
   ctx: PersonsContext,
 ): Promise<PersonRow> {
   if (!input.givenNames || !input.firstSurname) {
@@ -80,7 +72,7 @@ async function createPerson(
     firstSurname: input.firstSurname,
     secondSurname: input.secondSurname ?? null,
     birthDate: parsed.birthDate,
-    sex: parsed.sex as 'H' | 'M' | 'X',
+    sex: parsed.sex,
     birthState: parsed.state,
   });
   if (!consistency.consistent) {
@@ -100,7 +92,7 @@ async function createPerson(
   });
   // Another request may have created the same person concurrently: lock whichever row won.
   const person = await txQueries.lockPerson(tx, parsed.value);
-  if (!person) throw new Error(`person ${parsed.value} vanished inside its transaction`);
-  ctx.log.info({ curp: parsed.value }, 'person created for NSS assignment');
+  if (!person) throw new Error('a person created for NSS assignment vanished inside its transaction');
+  ctx.log.info('person created for NSS assignment');
   return person;
 }

@@ -1,17 +1,9 @@
-import { CURP_STATES } from '../../../schema/scalars/identifiers/index.ts';
+/** A Mexican address as the persons subgraph stores it: validated and normalised, or refused. */
+import type { AddressInput } from '../__generated__/resolvers-types.ts';
 import { badInput } from '../../../schema/errors/client-errors.ts';
+import { CURP_STATES } from '../../../schema/scalars/identifiers/index.ts';
 
-export interface AddressInput {
-  street: string;
-  exteriorNumber: string;
-  interiorNumber?: string | null;
-  neighbourhood: string;
-  municipality: string;
-  state: string;
-  postalCode: string;
-}
-
-/** A Mexican address: 5-digit postal code, state from the CURP entity catalogue (not NE). */
+/** A 5-digit postal code and a state from the CURP entity catalogue (not NE); the rest non-blank. */
 export function validateAddress(input: AddressInput) {
   const state = input.state.trim().toUpperCase();
   if (!(state in CURP_STATES) || state === 'NE') {
@@ -33,3 +25,5 @@ export function validateAddress(input: AddressInput) {
     postalCode: input.postalCode,
   };
 }
+
+export type ValidAddress = ReturnType<typeof validateAddress>;

@@ -1,0 +1,28 @@
+/**
+ * Consulate staff record a survival proof for a pensioner abroad (docs/domain.md §8). The
+ * consulate is the staff member's own (from the token), never an argument, so one consulate
+ * cannot act as another.
+ */
+import { badInput, notFound } from '../../../schema/errors/client-errors.ts';
+import { authorize } from '../../shared/access/index.ts';
+import type { MutationRecordProofOfLifeArgs } from '../__generated__/resolvers-types.ts';
+import type { PersonsContext } from '../context.ts';
+import type { ProofOfLifeModel } from '../mappers.ts';
+import { recordProofOfLifeFor } from '../permissions.ts';
+import { txQueries } from '../repository.ts';
+
+export async function recordProofOfLife({ input }: MutationRecordProofOfLifeArgs, ctx: PersonsContext): Promise<ProofOfLifeModel> {
+  await authorize(ctx, recordProofOfLifeFor(ctx), { subjectCurp: input.curp, what: 'recordProofOfLife' });
+  const consulateId = ctx.viewer!.consulateId!;
+  if (input.provedOn > ctx.clock.today()) throw badInput('PROOF_OF_LIFE_FUTURE_DATE', 'A proof of life cannot be dated in the future');
+  const row = await ctx.repository.transaction(async (tx) => {
+    const person = await txQueries.lockPerson(tx, input.curp);
+    if (!person) throw notFound('Person');
+    if (!person.pensionerAbroad) throw badInput('PROOF_OF_LIFE_NOT_PENSIONER_ABROAD', 'Only pensioners living abroad record a consular proof of life');
+    const [inserted] = await txQueries.insertProofOfLife(tx, { curp: input.curp, provedOn: input.provedOn, consulateId, recordedBy: ctx.viewer!.subject });
+    await ctx.audit.append([{ action: 'WRITE', subjectCurp: input.curp, what: 'recordProofOfLife', fields: ['proofOfLife'] }], tx);
+    return inserted!;
+  });
+  ctx.loaders.proofsOfLifeByCurp.clear(input.curp);
+  return row;
+}

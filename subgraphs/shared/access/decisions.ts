@@ -1,0 +1,62 @@
+/**
+ * The outcome of an access policy, and what the caller is told about it. A refusal is explained
+ * (FORBIDDEN, PURPOSE_REQUIRED) only when it does not depend on which record was asked for; a
+ * refusal that does (another person's record, another employer's worker) is silent — null or an
+ * empty list, exactly like an absent record — so no answer reveals whether a record exists.
+ */
+import type { Role } from '../../../schema/identity/viewer.ts';
+import { ClientError, ErrorCode } from '../../../schema/errors/client-errors.ts';
+import { STAFF_ROLES, hasDeclaredPurpose, isSignedIn, isStaff, type Access } from './predicates.ts';
+
+export type RefusalReason =
+  /** Anonymous caller. */
+  | 'NOT_SIGNED_IN'
+  /** No role of the caller may ever do this. */
+  | 'ROLE_NOT_PERMITTED'
+  /** Staff without a declared purpose (docs/security.md, purpose binding). */
+  | 'PURPOSE_REQUIRED'
+  /** The caller's role may, but not for this record (someone else's, another scope's). */
+  | 'OUTSIDE_SCOPE';
+
+export type Refusal = { readonly allowed: false; readonly reason: RefusalReason; readonly explained: boolean };
+export type Decision = { readonly allowed: true } | Refusal;
+
+export const ALLOW: Decision = Object.freeze({ allowed: true });
+
+/**
+ * A refusal. OUTSIDE_SCOPE is silent unless the policy says the record's existence is public
+ * anyway (a consulate's queue: everyone knows the consulate exists).
+ */
+export function refuse(reason: RefusalReason, explained: boolean = reason !== 'OUTSIDE_SCOPE'): Decision {
+  return { allowed: false, reason, explained };
+}
+
+/** The refusal for a caller none of whose roles the policy admits. */
+export function roleRefusal(access: Access): Decision {
+  return refuse(isSignedIn(access) ? 'ROLE_NOT_PERMITTED' : 'NOT_SIGNED_IN');
+}
+
+/**
+ * The one rule for staff, written once: staff (consulate staff and IMSS officers, or the roles
+ * given) may act on a person's data only with a declared purpose.
+ */
+export function asStaff(access: Access, roles: readonly Role[] = STAFF_ROLES): Decision {
+  if (!isStaff(access, roles)) return roleRefusal(access);
+  return hasDeclaredPurpose(access) ? ALLOW : refuse('PURPOSE_REQUIRED');
+}
+
+/** The client-safe error for an explained refusal. */
+export function refusalError(reason: RefusalReason): ClientError {
+  switch (reason) {
+    case 'NOT_SIGNED_IN':
+      return new ClientError(ErrorCode.FORBIDDEN, 'Sign in to do this');
+    case 'ROLE_NOT_PERMITTED':
+    case 'OUTSIDE_SCOPE':
+      return new ClientError(ErrorCode.FORBIDDEN, 'Not permitted');
+    case 'PURPOSE_REQUIRED':
+      return new ClientError(
+        ErrorCode.PURPOSE_REQUIRED,
+        'Staff access to personal data needs a declared purpose (X-Access-Purpose header)',
+      );
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Who is asking, as every access decision of every subgraph reads it: the viewer the gateway
+ * vouched for and the purpose they declared. These predicates are the only place where roles
+ * and scopes are compared; policies (permissions.ts of each subgraph) and shield rules
+ * (shield-rules.ts) are built from them, never from their own comparisons.
+ */
+import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
+
+export interface Access {
+  /** The signed-in viewer, or null for anonymous callers. */
+  viewer: Viewer | null;
+  /** Purpose declared by the caller (X-Access-Purpose), carried in the gateway's token. */
+  purpose: string | null;
+}
+
+/** Staff who serve people in person: they may read a person's data for a declared purpose. */
+export const STAFF_ROLES: readonly Role[] = ['CONSULATE_STAFF', 'IMSS_OFFICER'];
+
+export function isSignedIn(access: Access): boolean {
+  return access.viewer !== null;
+}
+
+export function hasRole(access: Access, ...roles: readonly Role[]): boolean {
+  return access.viewer !== null && access.viewer.roles.some((role) => roles.includes(role));
+}
+
+export function isInsured(access: Access): boolean {
+  return hasRole(access, 'INSURED');
+}
+
+/** The insured person the record is about: the CURP in their token is the record's. */
+export function isSelf(access: Access, curp: string): boolean {
+  return isInsured(access) && access.viewer!.curp === curp;
+}
+
+export function isStaff(access: Access, roles: readonly Role[] = STAFF_ROLES): boolean {
+  return hasRole(access, ...roles);
+}
+
+export function hasDeclaredPurpose(access: Access): boolean {
+  return access.purpose !== null;
+}
+
+/** An employer holding this registro patronal in its token. */
+export function isEmployerOf(access: Access, registration: string): boolean {
+  return hasRole(access, 'EMPLOYER') && access.viewer!.employerRegistrations.includes(registration);
+}
+
+/** Consulate staff of this consulate. */
+export function isStaffOfConsulate(access: Access, consulateId: string): boolean {
+  return hasRole(access, 'CONSULATE_STAFF') && access.viewer!.consulateId === consulateId;
+}

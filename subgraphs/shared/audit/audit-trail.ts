@@ -1,0 +1,98 @@
+/**
+ * The access audit trail (docs/security.md, "Audit"). Every read or change of a person's data by
+ * staff, employers, banks or officers, and every refused attempt by anyone signed in, appends a
+ * row to audit.access_events that the person can list (`me { accessLog }`). Rows of one batch are
+ * one INSERT, so auditing costs one statement per batch, not per person; a failed write fails the
+ * request (fail closed). Only the scoped loaders and `authorize` call it (access/), so "what was
+ * audited" and "what was released" are decided in the same place.
+ */
+import type { Database, Executor } from '../../../db/client.ts';
+import { accessEvents } from '../../../db/schema/audit.ts';
+import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
+import type { RefusalReason } from '../access/decisions.ts';
+
+export type AuditAction = 'READ' | 'WRITE' | 'REFUSED';
+
+/** Roles whose reads and changes of someone's personal data are recorded. */
+const AUDITED_ROLES: readonly Role[] = ['CONSULATE_STAFF', 'EMPLOYER', 'BANK', 'IMSS_OFFICER'];
+
+/**
+ * One audited access. `what` is a label from the subgraph's own vocabulary (see its
+ * permissions.ts): the GraphQL type or field read, or the mutation that wrote.
+ */
+export type AuditEvent<Read extends string = string, Write extends string = string> =
+  | { action: 'READ'; subjectCurp: string; what: Read; fields?: readonly string[] }
+  | { action: 'WRITE'; subjectCurp: string; what: Write; fields: readonly string[] }
+  | { action: 'REFUSED'; subjectCurp: string; what: Read | Write; reason: RefusalReason };
+
+export interface AuditTrail<Read extends string = string, Write extends string = string> {
+  /** Appends the events that concern audited access, in one statement (in `executor`'s transaction when given). */
+  append(events: readonly AuditEvent<Read, Write>[], executor?: Executor): Promise<void>;
+}
+
+export interface AuditScope {
+  database: Database;
+  subgraph: string;
+  viewer: Viewer | null;
+  purpose: string | null;
+  requestId: string;
+}
+
+export function createAuditTrail<Read extends string, Write extends string>(scope: AuditScope): AuditTrail<Read, Write> {
+  return {
+    async append(events, executor) {
+      const viewer = scope.viewer;
+      if (!viewer) return; // anonymous callers are refused before any personal data is asked for
+      const role = viewer.roles.find((r) => AUDITED_ROLES.includes(r));
+      // A person reading or changing their own record is not access by someone else; their
+      // refused attempts on other people's records are (the other person sees them).
+      const recorded = events.filter((event) => event.action === 'REFUSED' || role !== undefined);
+      if (recorded.length === 0) return;
+      const actorRole = role ?? viewer.roles[0]!;
+      const rows = recorded.map((event) => ({
+        subjectCurp: event.subjectCurp,
+        action: event.action,
+        reason: event.action === 'REFUSED' ? event.reason : null,
+        actorSubject: viewer.subject,
+        actorRole,
+        actorScope: scopeOf(viewer, actorRole),
+        purpose: scope.purpose,
+        subgraph: scope.subgraph,
+        what: event.what,
+        fields: event.action === 'REFUSED' ? null : event.fields ? [...event.fields] : null,
+        requestId: scope.requestId,
+      }));
+      // Sorted by subject: every writer takes the per-subject chain locks in the same order (no deadlocks).
+      rows.sort((a, b) => (a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0));
+      // Inside a mutation the rows join the mutation's transaction: both land or neither does.
+      await (executor ?? scope.database.db).insert(accessEvents).values(dedupe(rows));
+    },
+  };
+}
+
+/** One row per subject, action and label within a statement: a batch may name a person twice. */
+function dedupe<T extends { subjectCurp: string; action: string; what: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = `${row.subjectCurp}\u0000${row.action}\u0000${row.what}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function scopeOf(viewer: Viewer, role: Role): string | null {
+  switch (role) {
+    case 'CONSULATE_STAFF':
+      return viewer.consulateId;
+    case 'EMPLOYER':
+      return viewer.employerRegistrations.join(',');
+    case 'BANK':
+      return viewer.bankId;
+    case 'IMSS_OFFICER':
+      return viewer.subdelegation;
+    case 'INSURED':
+    case 'ANALYST':
+      return null;
+  }
+}
