@@ -1,10 +1,18 @@
+/**
+ * What the gateway's clients see of errors. Subgraph errors arrive with their own (already masked)
+ * code and pass through; unreachable subgraphs arrive as SUBGRAPH_UNAVAILABLE (datasource.ts);
+ * anything else is masked. In production, graphql-js's "Did you mean …?" hints (field, argument,
+ * type and enum value names) are cut from messages: they would let anyone map the schema with
+ * introspection off.
+ */
 import type { GraphQLFormattedError } from 'graphql';
 import { formatErrorMasked } from '../schema/errors/masking.ts';
 
-/**
- * Subgraph errors arrive with their own (already masked) code and pass through; unreachable
- * subgraphs arrive as SUBGRAPH_UNAVAILABLE (datasource.ts). Anything else is masked.
- */
-export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  return formatErrorMasked(formatted, error);
+const SUGGESTION = / ?Did you mean .*\?$/;
+
+export function gatewayErrorFormatter(options: { production: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const masked = formatErrorMasked(formatted, error);
+    return options.production && SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
+  };
 }

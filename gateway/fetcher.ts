@@ -53,14 +53,15 @@ function toFetcherResponse(url: string, status: number, raw: Record<string, stri
     url,
     redirected: false,
     headers,
+    bodyUsed: false,
     text: async () => text,
     json: async () => JSON.parse(text),
-    clone() {
-      return toFetcherResponse(url, status, raw, text);
+    arrayBuffer: async () => {
+      const bytes = new TextEncoder().encode(text);
+      const buffer = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(buffer).set(bytes);
+      return buffer;
     },
-    get bodyUsed() {
-      return false;
-    },
-    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
-  } as unknown as FetcherResponse;
+    clone: () => toFetcherResponse(url, status, raw, text),
+  };
 }

@@ -8,7 +8,6 @@ import type { ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { SUPERGRAPH_PATH, isSubgraphName } from '../schema/subgraphs.ts';
@@ -19,7 +18,8 @@ import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
-import { formatGatewayError } from './errors.ts';
+import { gatewayErrorFormatter } from './errors.ts';
+import { operationLimits } from './limits.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
@@ -51,14 +51,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     logger: log,
   });
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth },
-    maxAliases: { n: config.limits.maxAliases },
-    costLimit: { maxCost: config.limits.maxCost },
-    maxTokens: { n: config.limits.maxTokens },
-    maxDirectives: { n: config.limits.maxDirectives },
-    blockFieldSuggestion: { enabled: config.production },
-  }).protect();
+  const limits = operationLimits(config.limits);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -66,10 +59,10 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: armor.validationRules,
-    formatError: formatGatewayError,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: gatewayErrorFormatter({ production: config.production }),
     plugins: [
-      ...(armor.plugins as never[]),
       errorLoggingPlugin<GatewayContext>(log),
       requestLoggingPlugin(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -125,4 +125,11 @@ describe('production mode', () => {
     const res = await system.query(`{ consulatez { id } }`);
     expect(res.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
+
+  it('hides enum value suggestions too', async () => {
+    const res = await system.query(`{ voluntaryEnrollmentEligibility(input: { nationality: MEXICANO, documents: [] }) { eligible } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors?.[0]?.message).toMatch(/MEXICANO/);
+    expect(res.errors?.[0]?.message).not.toMatch(/Did you mean|MEXICAN"/);
+  });
 });
