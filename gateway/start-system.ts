@@ -1,9 +1,9 @@
 /**
  * `npm start`: the whole system on one machine. Database (DATABASE_URL or the embedded server),
- * migrations, demo data when empty, then the four subgraphs and the gateway as five processes
- * talking HTTP, as in production. Prints the gateway URL and an example token per role.
+ * migrations, demo data when empty, then the four subgraphs and the gateway as five supervised
+ * processes talking HTTP, as in production. Prints the gateway URL and an example token per role;
+ * the processes' pids are in <IMSS_DATA_DIR>/processes.json.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { isEmpty, seedDemoData } from '../db/seed.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { onShutdown } from '../schema/runtime/shutdown.ts';
+import { createSupervisor } from './supervisor.ts';
 import { DEV_TOKEN_SETTINGS, exampleTokens } from './auth/dev-tokens.ts';
 import { loadSystemKeys } from './system-keys.ts';
 
@@ -30,55 +31,53 @@ if (await isEmpty(database)) {
 await database.close();
 const keys = await loadSystemKeys();
 
-const children: ChildProcess[] = [];
-let stopping = false;
-
-function start(script: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(root, script), args, {
-      cwd: root,
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.push(child);
-    child.once('message', (message: { url?: string }) => resolve(message.url ?? ''));
-    child.once('exit', (code) => {
-      reject(new Error(`${script} ${args.join(' ')} exited with code ${code}`));
-      if (!stopping) {
-        log.error({ script, args, code }, 'a process of the system died; stopping the rest');
-        void shutdown().then(() => process.exit(1));
-      }
-    });
-  });
-}
-
-const portOf = (name: SubgraphName) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[name]);
-const subgraphUrls = await Promise.all(
-  SUBGRAPH_NAMES.map((name) =>
-    start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: String(portOf(name)) }),
-  ),
-);
-const gatewayUrl = await start('gateway/index.ts', [], {
-  ...Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, subgraphUrls[i]!])),
+// Every process is supervised: one that crashes is restarted with backoff (and logged), so a
+// failing subgraph degrades the system (partial results) instead of stopping it.
+const processes: Record<string, number> = {};
+const supervisor = createSupervisor({
+  cwd: root,
+  log,
+  onStart: (name, pid) => {
+    processes[name] = pid;
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(join(DATA_DIR, 'processes.json'), `${JSON.stringify(processes, null, 2)}\n`);
+  },
 });
 
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
+const portOf = (name: SubgraphName) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[name]);
+
+async function startAll() {
+  const subgraphUrls = await Promise.all(
+    SUBGRAPH_NAMES.map((name) =>
+      supervisor.start({
+        name,
+        script: join(root, 'subgraphs/start.ts'),
+        args: [name],
+        env: { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: String(portOf(name)) },
+      }),
     ),
   );
-  await embedded?.stop();
+  const gatewayUrl = await supervisor.start({
+    name: 'gateway',
+    script: join(root, 'gateway/index.ts'),
+    args: [],
+    env: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, subgraphUrls[i]!])),
+  });
+  return { subgraphUrls, gatewayUrl };
 }
-onShutdown(log, shutdown);
+
+// A process that cannot start at all (a port taken, a bad key) stops the whole start, children included.
+const { subgraphUrls, gatewayUrl } = await startAll().catch(async (error: unknown) => {
+  log.error({ err: error }, 'the system could not start');
+  await supervisor.stop();
+  await embedded?.stop();
+  process.exit(1);
+});
+
+onShutdown(log, async () => {
+  await supervisor.stop();
+  await embedded?.stop();
+});
 
 if (keys.devIdp) {
   const tokens = await exampleTokens(keys.devIdp.privateKey, DEV_TOKEN_SETTINGS);

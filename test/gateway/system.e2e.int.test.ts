@@ -119,6 +119,26 @@ describe('npm start: the whole system over HTTP', () => {
     });
   });
 
+  it('restarts a subgraph process that crashed, and serves its data again', async () => {
+    const before = JSON.parse(readFileSync(join(dataDir, 'processes.json'), 'utf8')) as Record<string, number>;
+    process.kill(before.persons!, 'SIGKILL');
+    const deadline = Date.now() + 30_000;
+    let after: Record<string, number> = before;
+    let curp: unknown = null;
+    while (Date.now() < deadline) {
+      after = JSON.parse(readFileSync(join(dataDir, 'processes.json'), 'utf8')) as Record<string, number>;
+      if (after.persons !== before.persons) {
+        const { body } = await graphql(`{ me { curp } }`, tokens.INSURED).catch(() => ({ body: { data: null } }));
+        curp = body.data?.me?.curp ?? null;
+        if (curp) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(after.persons).not.toBe(before.persons);
+    expect(curp).toMatch(/^GOMA800101HDFRRN0\d$/);
+    expect(output).toMatch(/exited; restarting it/);
+  }, 40_000);
+
   it('shuts down cleanly on SIGTERM', async () => {
     system.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => system.once('exit', resolve));
