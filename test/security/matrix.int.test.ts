@@ -1,57 +1,16 @@
 /**
- * The security matrix (ARCHITECTURE.md, "Who may do what"): every role — and anonymous callers —
- * against every root field and entity path, through the gateway; `_entities` sent directly to each
+ * The security matrix (docs/security.md): every role — and anonymous callers — against every
+ * root field and entity path, through the gateway (rows per subgraph in matrix/; a root field
+ * without a row fails matrix-coverage.test.ts); `_entities` sent directly to each
  * subgraph with a gateway token for each role; and calls to subgraphs without a valid gateway
  * token. "Denied" means no data for the caller (null, empty or an error), never someone's data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.ts';
+import { ACTORS, OPERATIONS, type Actor, type MatrixSystem } from './matrix/index.ts';
 import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
 import { gatewayTokenFor, identityFor } from '../support/gateway-token.ts';
 import { startSeededSystem, type SeededSystem } from '../support/seeded-system.ts';
-
-type Actor = 'ANONYMOUS' | 'INSURED' | 'CONSULATE_STAFF' | 'CONSULATE_STAFF_NO_PURPOSE' | 'EMPLOYER' | 'BANK' | 'ANALYST' | 'IMSS_OFFICER';
-const ACTORS: Actor[] = ['ANONYMOUS', 'INSURED', 'CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'];
-
-type MatrixSystem = SeededSystem & { insuredNss: string };
-
-interface Operation {
-  name: string;
-  query: (s: MatrixSystem) => string;
-  /** What counts as access: the data the caller got. */
-  granted: (data: any) => boolean;
-  allowed: Actor[];
-}
-
-const OPERATIONS: Operation[] = [
-  { name: 'consulates (public)', query: () => `{ consulates { id } }`, granted: (d) => d?.consulates?.length > 0, allowed: [...ACTORS] },
-  { name: 'clinics (public)', query: () => `{ clinics { id } }`, granted: (d) => d?.clinics?.length > 0, allowed: [...ACTORS] },
-  { name: 'voluntaryEnrollmentEligibility (public)', query: () => `{ voluntaryEnrollmentEligibility(input: { nationality: MEXICAN, documents: [CURP, EMAIL, MATRICULA_CONSULAR] }) { eligible } }`, granted: (d) => typeof d?.voluntaryEnrollmentEligibility?.eligible === 'boolean', allowed: [...ACTORS] },
-  { name: 'curpConsistency', query: (s) => `{ curpConsistency(input: { curp: "${s.insuredCurp}", givenNames: "ANDRES", firstSurname: "GORDILLO", secondSurname: "MARTINEZ", birthDate: "1980-01-01", sex: H, birthState: "DF" }) { consistent } }`, granted: (d) => d?.curpConsistency?.consistent === true, allowed: ['INSURED', 'CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'] },
-  { name: 'identifierCheck', query: () => `{ identifierCheck(nss: "84966311213") { nss { valid } } }`, granted: (d) => d?.identifierCheck?.nss?.valid === true, allowed: ['INSURED', 'CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'] },
-  { name: 'me', query: () => `{ me { curp nss } }`, granted: (d) => Boolean(d?.me?.nss), allowed: ['INSURED'] },
-  { name: 'person(curp) personal data', query: (s) => `{ person(curp: "${s.insuredCurp}") { nss givenNames } }`, granted: (d) => Boolean(d?.person?.nss), allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'person(curp) of someone else', query: (s) => `{ person(curp: "${s.pensionerCurp}") { nss } }`, granted: (d) => Boolean(d?.person?.nss), allowed: ['CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'personByNss', query: (s) => `{ personByNss(nss: "${s.insuredNss}") { curp } }`, granted: (d) => Boolean(d?.personByNss?.curp), allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'Person.accessLog', query: () => `{ me { accessLog { at } } }`, granted: (d) => Array.isArray(d?.me?.accessLog), allowed: ['INSURED'] },
-  { name: 'Person.enrollments (entity path persons → enrollments)', query: (s) => `{ person(curp: "${s.insuredCurp}") { enrollments { kind } } }`, granted: (d) => d?.person?.enrollments?.length > 0, allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'Person.appointments (entity path persons → appointments)', query: (s) => `{ person(curp: "${s.insuredCurp}") { appointments { id } } }`, granted: (d) => d?.person?.appointments?.length > 0, allowed: ['INSURED', 'CONSULATE_STAFF'] },
-  { name: 'Person.biometricStatus (entity path persons → biometrics)', query: (s) => `{ person(curp: "${s.insuredCurp}") { biometricStatus { consentInForce } } }`, granted: (d) => d?.person?.biometricStatus?.consentInForce === true, allowed: ['INSURED', 'IMSS_OFFICER'] },
-  { name: 'Person.coverage (@requires across subgraphs)', query: () => `{ me { coverage { status } } }`, granted: (d) => Boolean(d?.me?.coverage?.status), allowed: ['INSURED'] },
-  { name: 'consulate queue (own consulate)', query: () => `{ consulate(id: "CON-LAX") { queue { id } } }`, granted: (d) => d?.consulate?.queue?.length > 0, allowed: ['CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE'] },
-  { name: "consulate queue (another consulate's)", query: () => `{ consulate(id: "CON-CHI") { queue { id } } }`, granted: (d) => Array.isArray(d?.consulate?.queue), allowed: [] },
-  { name: 'enrollmentStatistics', query: () => `{ enrollmentStatistics { kind count suppressed } }`, granted: (d) => d?.enrollmentStatistics?.length > 0, allowed: ['ANALYST'] },
-  { name: 'employerEnrollments', query: () => `{ employerEnrollments { id person { curp } } }`, granted: (d) => d?.employerEnrollments?.length > 0, allowed: ['EMPLOYER'] },
-  { name: "employerEnrollments of another employer's registration", query: () => `{ employerEnrollments(registration: "B9876543101") { id } }`, granted: (d) => d?.employerEnrollments?.length > 0, allowed: [] },
-  { name: 'employer reaching person data through its workers', query: () => `{ employerEnrollments { person { nss givenNames biometricStatus { consentInForce } } } }`, granted: (d) => (d?.employerEnrollments ?? []).some((e: any) => e?.person?.nss || e?.person?.biometricStatus), allowed: [] },
-  { name: 'assignNss (locates an existing NSS)', query: (s) => `mutation { assignNss(input: { curp: "${s.insuredCurp}", email: "andres@example.test" }) { outcome nss } }`, granted: (d) => d?.assignNss?.outcome === 'LOCATED', allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: "assignNss for someone else's CURP", query: (s) => `mutation { assignNss(input: { curp: "${s.pensionerCurp}", email: "p@example.test" }) { outcome nss } }`, granted: (d) => Boolean(d?.assignNss?.nss), allowed: ['CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'addBeneficiary', query: (s) => `mutation { addBeneficiary(input: { holderCurp: "${s.insuredCurp}", givenNames: "NINO", firstSurname: "GORDILLO", birthDate: "2019-01-01", relationship: CHILD, livesInHousehold: true }) { id } }`, granted: (d) => Boolean(d?.addBeneficiary?.id), allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'addBeneficiary to someone else (as their holder)', query: (s) => `mutation { addBeneficiary(input: { holderCurp: "${s.pensionerCurp}", givenNames: "NIETA", firstSurname: "TREVINO", birthDate: "2018-01-01", relationship: CHILD, livesInHousehold: true }) { id } }`, granted: (d) => Boolean(d?.addBeneficiary?.id), allowed: ['CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'issueNssCertificate', query: (s) => `mutation { issueNssCertificate(curp: "${s.insuredCurp}") { jws } }`, granted: (d) => Boolean(d?.issueNssCertificate?.jws), allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'updateContactData', query: (s) => `mutation { updateContactData(input: { curp: "${s.insuredCurp}", phone: "+52 55 1234 5678" }) { phone } }`, granted: (d) => Boolean(d?.updateContactData?.phone), allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
-  { name: 'recordProofOfLife', query: (s) => `mutation { recordProofOfLife(input: { curp: "${s.pensionerCurp}", provedOn: "2026-01-05" }) { id } }`, granted: (d) => Boolean(d?.recordProofOfLife?.id), allowed: ['CONSULATE_STAFF'] },
-];
 
 describe('security matrix', () => {
   let system: MatrixSystem;
@@ -60,7 +19,15 @@ describe('security matrix', () => {
   beforeAll(async () => {
     const seeded = await startSeededSystem({ env: { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000' } });
     const [row] = await seeded.db.database.sql<{ nss: string }[]>`select nss from persons.persons where curp = ${seeded.insuredCurp}`;
-    system = Object.assign(seeded, { insuredNss: row!.nss });
+    // One beneficiary of the demo insured person per actor, for the rows that change or remove one.
+    const beneficiaries = new Map<Actor, string>();
+    for (const actor of ACTORS) {
+      const [b] = await seeded.db.database.sql<{ id: string }[]>`
+        insert into persons.beneficiaries (holder_curp, given_names, first_surname, birth_date, relationship, lives_in_household)
+        values (${seeded.insuredCurp}, 'HIJA', 'GORDILLO', '2015-02-02', 'CHILD', true) returning id`;
+      beneficiaries.set(actor, b!.id);
+    }
+    system = Object.assign(seeded, { insuredNss: row!.nss, beneficiaryOf: (actor: Actor) => beneficiaries.get(actor)! });
     tokens.set('ANONYMOUS', null);
     for (const role of ['INSURED', 'CONSULATE_STAFF', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'] as const) tokens.set(role, await system.token(role));
     tokens.set('CONSULATE_STAFF_NO_PURPOSE', tokens.get('CONSULATE_STAFF')!);
@@ -74,7 +41,7 @@ describe('security matrix', () => {
       for (const actor of ACTORS) {
         const expected = operation.allowed.includes(actor) ? 'allowed' : 'denied';
         it(`${actor}: ${expected}`, async () => {
-          const res = await system.query(operation.query(system), {}, { token: tokens.get(actor) ?? null, ...(purposeOf(actor) ? { purpose: purposeOf(actor)! } : {}) });
+          const res = await system.query(operation.query(system, actor), {}, { token: tokens.get(actor) ?? null, ...(purposeOf(actor) ? { purpose: purposeOf(actor)! } : {}) });
           expect(res.status, JSON.stringify(res.errors)).toBeLessThan(500);
           expect(operation.granted(res.data) ? 'allowed' : 'denied', JSON.stringify(res)).toBe(expected);
           if (expected === 'denied') {
