@@ -37,8 +37,9 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     prepare: true,
     connection: { application_name: `imss-${options.name}` },
     onnotice: () => undefined,
-    debug: () => {
+    debug: (_conn, query) => {
       statements.count += 1;
+      if (process.env.DEBUG_SQL) console.log('SQL', options.name, String(query).slice(0, 80));
     },
   });
   return {

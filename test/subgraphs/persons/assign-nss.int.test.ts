@@ -1,0 +1,55 @@
+/** assignNss through the gateway: assignment from the address, location, CURP consistency, concurrency. */
+import { describe, expect } from 'vitest';
+import { syntheticCurp, type PersonSeed } from '../../../db/seed.ts';
+import { systemTest as it } from '../../support/fixtures.ts';
+import { gql } from '../../support/graphql.ts';
+
+const PURPOSE = 'NSS_ASSIGNMENT:window-3';
+const ASSIGN = gql`mutation($i: AssignNssInput!) { assignNss(input: $i) { outcome nss person { curp clinic { id } } } }`;
+const newcomer: PersonSeed = { givenNames: 'JOSE ANTONIO', firstSurname: 'ÑUÑEZ', secondSurname: 'DE LA ROSA', birthDate: '1991-07-04', sex: 'H', birthState: 'NE' };
+const address = { street: 'Av. Ejemplo', exteriorNumber: '12', neighbourhood: 'Centro', municipality: 'Guadalajara', state: 'JC', postalCode: '44100' };
+const inputFor = (p: typeof newcomer, email = 'x@example.test') => ({
+  curp: syntheticCurp(p), email, givenNames: p.givenNames, firstSurname: p.firstSurname, secondSurname: p.secondSurname, address,
+});
+
+describe('persons: NSS assignment', () => {
+  it('assigns a new NSS from the address, then locates the same one (idempotent)', async ({ as }) => {
+    const staff = as('CONSULATE_STAFF', { purpose: PURPOSE });
+    const first = await staff.query(ASSIGN, { i: inputFor(newcomer, 'jose@example.test') });
+    expect(first.errors).toBeUndefined();
+    const assigned = first.data?.assignNss;
+    expect(assigned.outcome).toBe('ASSIGNED');
+    expect(assigned.nss).toMatch(/^39\d{2}91\d{5}$/); // subdelegation 39 (Guadalajara clinic), birth year 91
+    expect(assigned.person.clinic.id).toBe('UMF-JC-051');
+    const second = await staff.query(ASSIGN, { i: inputFor(newcomer, 'jose@example.test') });
+    expect(second.data?.assignNss).toMatchObject({ outcome: 'LOCATED', nss: assigned.nss });
+  });
+
+  it('audits a location by staff as a read of the person, and an assignment as a change', async ({ system, as }) => {
+    const person: PersonSeed = { ...newcomer, givenNames: 'ANDREA', birthDate: '1990-02-02', sex: 'M' };
+    const staff = as('CONSULATE_STAFF', { purpose: PURPOSE });
+    await staff.query(ASSIGN, { i: inputFor(person) });
+    await staff.query(ASSIGN, { i: inputFor(person) });
+    const rows = await system.db.database.sql<{ action: string; what: string }[]>`
+      select action, what from audit.access_events where subject_curp = ${syntheticCurp(person)} order by seq`;
+    expect(rows).toEqual([{ action: 'WRITE', what: 'assignNss' }, { action: 'READ', what: 'Person' }]);
+  });
+
+  it('reports names that do not match the CURP, and writes nothing', async ({ system, as }) => {
+    const curp = syntheticCurp({ ...newcomer, givenNames: 'PEDRO', birthDate: '1992-01-01' });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(ASSIGN, {
+      i: { curp, email: 'p@example.test', givenNames: 'PABLO', firstSurname: newcomer.firstSurname, secondSurname: newcomer.secondSurname, address },
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe('CURP_MISMATCH');
+    const [row] = await system.db.database.sql`select count(*)::int as n from persons.persons where curp = ${curp}`;
+    expect(row!.n).toBe(0);
+  });
+
+  it('never hands out the same NSS twice under concurrency', async ({ as }) => {
+    const people = Array.from({ length: 12 }, (_, i) => ({ ...newcomer, givenNames: ['LUIS', 'ANA', 'RAMON', 'IRMA'][i % 4]!, birthDate: `1985-0${(i % 9) + 1}-1${i % 10}` }));
+    const staff = as('CONSULATE_STAFF', { purpose: PURPOSE });
+    const results = await Promise.all(people.map((p) => staff.query(ASSIGN, { i: inputFor(p) })));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((r) => r.data?.assignNss?.nss)).size).toBe(people.length);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * `_entities` on the persons subgraph: in-process (the shielded schema executed with a context
+ * built as the server builds it — fast, and exactly what the gateway's entity fetches meet), over
+ * HTTP with a gateway token, and the SQL statements a batch costs.
+ */
+import { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData, syntheticCurp, type PersonSeed } from '../../../db/seed.ts';
+import { DEMO } from '../../../db/demo-identities.ts';
+import { IDENTITY_HEADER } from '../../../schema/identity/gateway-token.ts';
+import { logger } from '../../../schema/runtime/logger.ts';
+import { SUBGRAPHS } from '../../../subgraphs/registry.ts';
+import { buildShieldedSchema, createBaseContext } from '../../../subgraphs/shared/subgraph-server.ts';
+import type { SubgraphInstance } from '../../../subgraphs/shared/subgraph-module.ts';
+import type { BaseContext } from '../../../subgraphs/shared/context.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
+import { gql } from '../../support/graphql.ts';
+import { generateTestKeys } from '../../support/keys.ts';
+import { systemTest } from '../../support/fixtures.ts';
+
+const ENTITIES = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp nss } } }`;
+const PURPOSE = 'NSS_ASSIGNMENT:window-3';
+const insuredCurp = syntheticCurp(DEMO.insured as PersonSeed);
+const pensionerCurp = syntheticCurp(DEMO.pensioner as PersonSeed);
+
+describe('persons _entities, in process', () => {
+  let t: TestDatabase;
+  let instance: SubgraphInstance;
+  let apollo: ApolloServer<BaseContext>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedDemoData(t.database);
+    instance = await SUBGRAPHS.persons.create({ database: t.database, keys: generateTestKeys(), now: () => new Date(), log: logger });
+    apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema('persons', instance) });
+    await apollo.start();
+  });
+  afterAll(async () => {
+    await apollo?.stop();
+    await t?.drop();
+  });
+
+  async function entities(claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null) {
+    const identity = claims ? identityFor(claims) : ({ kind: 'anonymous' } as const);
+    const base = createBaseContext({ name: 'persons', database: t.database, now: () => new Date(), log: logger }, { identity, purpose }, 'test-request');
+    const response = await apollo.executeOperation(
+      { query: ENTITIES, variables: { r: curps.map((curp) => ({ __typename: 'Person', curp })) } },
+      { contextValue: instance.context(base) },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult;
+  }
+
+  it('resolves the insured person themself and nobody else', async () => {
+    const res = await entities({ sub: 'u1', roles: ['INSURED'], curp: insuredCurp }, [insuredCurp, pensionerCurp]);
+    expect(res.data).toMatchObject({ _entities: [{ curp: insuredCurp }, null] });
+  });
+
+  it('gives an anonymous caller nothing', async () => {
+    const res = await entities(null, [insuredCurp]);
+    expect(res.data).toEqual({ _entities: [null] });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('gives staff without a purpose PURPOSE_REQUIRED for each person, and no data', async () => {
+    const res = await entities({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }, [insuredCurp, pensionerCurp]);
+    expect(res.data).toEqual({ _entities: [null, null] });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['PURPOSE_REQUIRED', 'PURPOSE_REQUIRED']);
+  });
+
+  it('resolves staff with a purpose, and audits one row per person', async () => {
+    const before = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ'`;
+    const res = await entities({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }, [insuredCurp, pensionerCurp], PURPOSE);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toMatchObject({ _entities: [{ curp: insuredCurp }, { curp: pensionerCurp }] });
+    const after = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ'`;
+    expect(after[0]!.n - before[0]!.n).toBe(2);
+  });
+});
+
+describe('persons _entities over HTTP, with a gateway token', () => {
+  systemTest('resolves a batch of persons in a constant number of SQL statements (no N+1)', async ({ system }) => {
+    const rows = await system.db.database.sql<{ curp: string }[]>`select curp from persons.persons order by curp limit 20`;
+    const counter = system.subgraphs.persons.database.statements;
+    const token = await gatewayTokenFor(system, 'persons', identityFor({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }), PURPOSE);
+    const call = (curps: string[]) =>
+      system.post(system.subgraphs.persons.http.url, { query: ENTITIES, variables: { r: curps.map((curp) => ({ __typename: 'Person', curp })) } }, { [IDENTITY_HEADER]: token });
+
+    await call(rows.slice(0, 1).map((r) => r.curp)); // warm the pool (a new connection fetches its types first)
+    const before2 = counter.count;
+    await call(rows.slice(0, 2).map((r) => r.curp));
+    const for2 = counter.count - before2;
+    const before20 = counter.count;
+    const res = await call(rows.map((r) => r.curp));
+    const for20 = counter.count - before20;
+
+    expect((res.data as { _entities: unknown[] })._entities.filter(Boolean)).toHaveLength(20);
+    expect(for20).toBe(for2);
+    expect(for20).toBeLessThanOrEqual(2); // one SELECT, one audit INSERT
+  });
+
+  systemTest('refuses a call without the gateway token', async ({ system }) => {
+    const res = await system.post(system.subgraphs.persons.http.url, { query: `{ _service { sdl } }` });
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
