@@ -1,0 +1,17 @@
+/** Appointments rules: slots in office time, slot keys, the advisory-window queue. */
+export { AppointmentRuleError } from './errors.ts';
+export {
+  assertTimeZone, formatClock, formatUtcOffset, isSameLocalDay, localDateOf, localDayResolver, parseClock, resolveLocalTime,
+  utcOffsetMinutes,
+} from './local-time.ts';
+export { MAX_SERVICE_MINUTES, MAX_SLOT_RANGE_DAYS } from './slot-input.ts';
+export { parseSlotKey, slotKey } from './slot-key.ts';
+export { DEFAULT_LEAD_TIME_MINUTES, generateSlots } from './slots.ts';
+export type { GenerateSlotsInput, Slot, SlotOffice, SlotService } from './slots.ts';
+export type { ResolvedLocalTime } from './local-time.ts';
+export {
+  DEFAULT_NO_SHOW_GRACE_MINUTES, QUEUE_TRANSITIONS, applyQueueEvent, isNoShowDue, nextStatus, walkIn,
+} from './queue.ts';
+export type { AppointmentStatus, QueueEntry, QueueEvent } from './queue.ts';
+export { dailySummary, nearestRankPercentile } from './queue-summary.ts';
+export type { DailyQueueSummary } from './queue-summary.ts';
