@@ -8,11 +8,11 @@ import { startGateway } from './server.ts';
 import type { SystemKeys } from './system-keys.ts';
 
 export async function createGateway(config: GatewayConfig, keys: SystemKeys): Promise<RunningHttpServer> {
-  const certificateJwk = await documentPublicJwk(keys.certificate.publicKey);
+  const documentJwks = await Promise.all(keys.documentKeys.map((key) => documentPublicJwk(key)));
   return startGateway({
     config,
     clientTokens: createClientTokenVerifier(keys.client),
     identitySigner: createIdentitySigner({ privateKey: keys.gatewaySigningKey }),
-    publishedKeys: async () => [certificateJwk],
+    publishedKeys: async () => documentJwks,
   });
 }

@@ -6,7 +6,8 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { DATA_DIR } from '../db/config.ts';
-import { certificatePublicKeyFromEnv, isProduction, loadOrCreateDevKeys, type KeyPair } from '../schema/runtime/keys.ts';
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.ts';
+import { documentPublicKeysFromEnv, isProduction, loadOrCreateDevKeys, type KeyPair } from '../schema/runtime/keys.ts';
 import { DEV_TOKEN_SETTINGS } from './auth/dev-tokens.ts';
 import { loadGatewayKeysFromEnv } from './auth/keys.ts';
 import type { ClientTokenVerifierOptions } from './auth/client-token.ts';
@@ -15,8 +16,8 @@ export interface SystemKeys {
   gatewaySigningKey: KeyObject;
   gatewayPublicKey: KeyObject;
   client: ClientTokenVerifierOptions;
-  /** NSS certificates: the public key is published by the gateway; only persons holds the private one. */
-  certificate: { privateKey: KeyObject | null; publicKey: KeyObject };
+  /** Every subgraph's document public key, published at /.well-known/jwks.json (the gateway holds no document private key). */
+  documentKeys: KeyObject[];
   /** Development only: the local identity provider that signs example tokens. */
   devIdp: KeyPair | null;
 }
@@ -28,7 +29,7 @@ export async function loadSystemKeys(env: NodeJS.ProcessEnv = process.env): Prom
       gatewaySigningKey: gateway.signingKey,
       gatewayPublicKey: gateway.publicKey,
       client: gateway.client,
-      certificate: { privateKey: null, publicKey: certificatePublicKeyFromEnv(env) },
+      documentKeys: documentPublicKeysFromEnv(env),
       devIdp: null,
     };
   }
@@ -37,7 +38,7 @@ export async function loadSystemKeys(env: NodeJS.ProcessEnv = process.env): Prom
     gatewaySigningKey: dev.gateway.privateKey,
     gatewayPublicKey: dev.gateway.publicKey,
     client: { issuer: env.AUTH_ISSUER ?? DEV_TOKEN_SETTINGS.issuer, audience: env.AUTH_AUDIENCE ?? DEV_TOKEN_SETTINGS.audience, publicKeyPem: dev.devIdp.publicKeyPem },
-    certificate: { privateKey: dev.certificate.privateKey, publicKey: dev.certificate.publicKey },
+    documentKeys: SUBGRAPH_NAMES.map((name) => dev.documents[name].publicKey),
     devIdp: dev.devIdp,
   };
 }

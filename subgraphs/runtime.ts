@@ -10,6 +10,8 @@ import type { SubgraphKeys } from '../schema/runtime/keys.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import type { SubgraphName } from '../schema/subgraphs.ts';
 import { SUBGRAPHS } from './registry.ts';
+import { createDocumentSigner } from './shared/documents/document-signer.ts';
+import { createDocumentVerifier } from './shared/documents/document-verifier.ts';
 import { startSubgraphServer } from './shared/subgraph-server.ts';
 
 export interface RunSubgraphOptions {
@@ -35,7 +37,11 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
   const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10 });
   const now = options.now ?? (() => new Date());
   const log = logger.child({ subgraph: options.name });
-  const instance = await SUBGRAPHS[options.name].create({ database, keys: options.keys, now, log });
+  const documents = {
+    signer: await createDocumentSigner(options.name, options.keys.documentSigning),
+    verifier: await createDocumentVerifier(options.keys.documentKeys),
+  };
+  const instance = await SUBGRAPHS[options.name].create({ database, keys: options.keys, now, log, documents });
   const http = await startSubgraphServer(instance, {
     name: options.name,
     database,

@@ -8,6 +8,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, typ
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../db/config.ts';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs.ts';
 
 export interface KeyPair {
   privateKey: KeyObject;
@@ -21,8 +22,8 @@ export interface DevKeys {
   devIdp: KeyPair;
   /** Ed25519 key pair for gateway → subgraph identity tokens. */
   gateway: KeyPair;
-  /** ES256 (P-256) key pair that signs NSS certificates (persons subgraph). */
-  certificate: KeyPair;
+  /** ES256 (P-256) key pair per subgraph for the documents it signs (certificates, receipts, assertions). */
+  documents: Record<SubgraphName, KeyPair>;
 }
 
 /**
@@ -33,12 +34,13 @@ export interface DevKeys {
  */
 export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const [devIdp, gateway, certificate] = await Promise.all([
-    loadOrCreatePair(dir, 'dev-idp', 'EC P-256', () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey),
+  const p256 = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  const [devIdp, gateway, ...documents] = await Promise.all([
+    loadOrCreatePair(dir, 'dev-idp', 'EC P-256', p256),
     loadOrCreatePair(dir, 'gateway', 'Ed25519', () => generateKeyPairSync('ed25519').privateKey),
-    loadOrCreatePair(dir, 'certificate', 'EC P-256', () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey),
+    ...SUBGRAPH_NAMES.map((name) => loadOrCreatePair(dir, `documents-${name}`, 'EC P-256', p256)),
   ]);
-  return { devIdp, gateway, certificate };
+  return { devIdp: devIdp!, gateway: gateway!, documents: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, documents[i]!])) as Record<SubgraphName, KeyPair> };
 }
 
 type KeyKind = 'EC P-256' | 'Ed25519';
@@ -163,42 +165,58 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === 'production';
 }
 
-/** What a subgraph process holds: the gateway's public key and, for persons, the certificate key pair. */
+/**
+ * What a subgraph process holds: the gateway's public key, its own document signing key, and the
+ * public keys of every subgraph's documents (to verify a document another subgraph signed, e.g. an
+ * identity assertion from biometrics presented to enrollments).
+ */
 export interface SubgraphKeys {
   /** Verifies the gateway's identity tokens. */
   gatewayPublicKey: KeyObject;
-  /** Signs NSS certificates: persons only, null elsewhere. */
-  certificate: { privateKey: KeyObject; publicKey: KeyObject } | null;
+  /** Signs this subgraph's documents (ES256). */
+  documentSigning: { privateKey: KeyObject; publicKey: KeyObject };
+  /** Every subgraph's document public key (its own included). */
+  documentKeys: KeyObject[];
 }
 
 /** The keys of one subgraph process: from the environment in production, the dev folder otherwise. */
-export async function loadSubgraphKeys(subgraph: string, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphKeys> {
-  // Only persons signs certificates; the others never load that private key.
-  const signsCertificates = subgraph === 'persons';
+export async function loadSubgraphKeys(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphKeys> {
   if (isProduction(env)) {
     const gatewayPublicKey = loadSubgraphKeysFromEnv(env).gatewayPublicKey;
-    return { gatewayPublicKey, certificate: signsCertificates ? certificateKeysFromEnv(env) : null };
+    return { gatewayPublicKey, documentSigning: documentSigningKeyFromEnv(env), documentKeys: documentPublicKeysFromEnv(env) };
   }
   const dev = await loadOrCreateDevKeys(join(DATA_DIR, 'keys'));
   return {
     gatewayPublicKey: dev.gateway.publicKey,
-    certificate: signsCertificates ? { privateKey: dev.certificate.privateKey, publicKey: dev.certificate.publicKey } : null,
+    documentSigning: dev.documents[subgraph],
+    documentKeys: SUBGRAPH_NAMES.map((name) => dev.documents[name].publicKey),
   };
 }
 
-/** CERTIFICATE_PUBLIC_KEY (SPKI PEM), or the public half of CERTIFICATE_SIGNING_KEY: what the gateway publishes. */
-export function certificatePublicKeyFromEnv(env: NodeJS.ProcessEnv): KeyObject {
-  const pem = pemOrValue(env.CERTIFICATE_PUBLIC_KEY);
-  if (pem) return createPublicKey(pem);
-  if (env.CERTIFICATE_SIGNING_KEY) return certificateKeysFromEnv(env).publicKey;
-  throw new KeyConfigError(['CERTIFICATE_PUBLIC_KEY'], []);
+/**
+ * DOCUMENT_PUBLIC_KEYS: every subgraph's document public key, SPKI PEMs one after the other. The
+ * gateway publishes them at /.well-known/jwks.json; subgraphs verify each other's documents.
+ */
+export function documentPublicKeysFromEnv(env: NodeJS.ProcessEnv): KeyObject[] {
+  const bundle = pemOrValue(env.DOCUMENT_PUBLIC_KEYS);
+  if (!bundle) throw new KeyConfigError(['DOCUMENT_PUBLIC_KEYS'], []);
+  const pems = bundle.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+  const keys = pems.map((pem) => createPublicKey(pem));
+  if (keys.length === 0 || keys.some((key) => !isKind(key, 'EC P-256'))) {
+    throw new KeyConfigError([], ['DOCUMENT_PUBLIC_KEYS must hold one or more EC P-256 SPKI PEMs']);
+  }
+  return keys;
 }
 
-/** CERTIFICATE_SIGNING_KEY: PKCS8 PEM of an ES256 (P-256) key that signs NSS certificates (persons only). */
-export function certificateKeysFromEnv(env: NodeJS.ProcessEnv): { privateKey: KeyObject; publicKey: KeyObject } {
-  const pem = pemOrValue(env.CERTIFICATE_SIGNING_KEY);
-  if (!pem) throw new KeyConfigError(['CERTIFICATE_SIGNING_KEY'], []);
+/** DOCUMENT_SIGNING_KEY: PKCS8 PEM of this subgraph's ES256 (P-256) document key; its public half must be in DOCUMENT_PUBLIC_KEYS. */
+export function documentSigningKeyFromEnv(env: NodeJS.ProcessEnv): { privateKey: KeyObject; publicKey: KeyObject } {
+  const pem = pemOrValue(env.DOCUMENT_SIGNING_KEY);
+  if (!pem) throw new KeyConfigError(['DOCUMENT_SIGNING_KEY'], []);
   const privateKey = createPrivateKey(pem);
-  if (privateKey.asymmetricKeyType !== 'ec') throw new KeyConfigError([], ['CERTIFICATE_SIGNING_KEY must be an EC P-256 key']);
-  return { privateKey, publicKey: createPublicKey(privateKey) };
+  if (!isKind(privateKey, 'EC P-256')) throw new KeyConfigError([], ['DOCUMENT_SIGNING_KEY must be an EC P-256 key']);
+  const publicKey = createPublicKey(privateKey);
+  if (!documentPublicKeysFromEnv(env).some((key) => key.equals(publicKey))) {
+    throw new KeyConfigError([], ['DOCUMENT_PUBLIC_KEYS does not contain the public half of DOCUMENT_SIGNING_KEY']);
+  }
+  return { privateKey, publicKey };
 }

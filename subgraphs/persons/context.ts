@@ -1,6 +1,6 @@
 /** The persons subgraph's per-request context: the shared one, its repository, loaders and signer. */
 import type { BaseContext } from '../shared/context.ts';
-import type { NssCertificateSigner } from './documents/nss-certificate.ts';
+import type { DocumentSigner } from '../shared/documents/document-signer.ts';
 import { createPersonsLoaders, type PersonsLoaders } from './loaders.ts';
 import type { PersonsRead, PersonsWrite } from './permissions.ts';
 import type { PersonsRepository } from './repository.ts';
@@ -8,12 +8,13 @@ import type { PersonsRepository } from './repository.ts';
 export interface PersonsContext extends BaseContext<PersonsRead, PersonsWrite> {
   repository: PersonsRepository;
   loaders: PersonsLoaders;
-  certificates: NssCertificateSigner;
+  /** Signs the persons subgraph's documents (NSS certificates, receipts). */
+  documents: DocumentSigner;
 }
 
 export function createPersonsContext(
   base: BaseContext,
-  shared: { repository: PersonsRepository; certificates: NssCertificateSigner },
+  shared: { repository: PersonsRepository; documents: DocumentSigner },
 ): PersonsContext {
   return { ...base, ...shared, loaders: createPersonsLoaders(base, shared.repository) };
 }

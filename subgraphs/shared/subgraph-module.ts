@@ -11,6 +11,8 @@ import type { SubgraphKeys } from '../../schema/runtime/keys.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import type { SubgraphName } from '../../schema/subgraphs.ts';
 import type { BaseContext } from './context.ts';
+import type { DocumentSigner } from './documents/document-signer.ts';
+import type { DocumentVerifier } from './documents/document-verifier.ts';
 
 /** What the runtime hands every subgraph when it starts. */
 export interface SubgraphDependencies {
@@ -19,6 +21,8 @@ export interface SubgraphDependencies {
   /** The clock, injectable so that date rules are testable. */
   now: () => Date;
   log: Logger;
+  /** Signs this subgraph's documents and verifies any subgraph's (schema/documents). */
+  documents: { signer: DocumentSigner; verifier: DocumentVerifier };
 }
 
 export interface SubgraphInstance {

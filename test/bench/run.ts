@@ -22,6 +22,7 @@ const { openDatabase } = await import('../../db/client.ts');
 const { seedDemoData, syntheticCurp } = await import('../../db/seed.ts');
 const { DEMO } = await import('../../db/demo-identities.ts');
 const { loadSystemKeys } = await import('../../gateway/system-keys.ts');
+const { loadSubgraphKeys } = await import('../../schema/runtime/keys.ts');
 const { DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
 const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/identity/gateway-token.ts');
 const { runSubgraph } = await import('../../subgraphs/runtime.ts');
@@ -90,7 +91,7 @@ try {
   }
 
   // SQL statements per operation, in-process on the same database: a batch of 5 and of 50.
-  const counting = await runSubgraph({ name: 'persons', databaseUrl, port: 0, keys: { gatewayPublicKey: keys.gatewayPublicKey, certificate: { privateKey: keys.certificate.privateKey!, publicKey: keys.certificate.publicKey } } });
+  const counting = await runSubgraph({ name: 'persons', databaseUrl, port: 0, keys: await loadSubgraphKeys('persons') });
   const staff = { kind: 'user' as const, viewer: { subject: 'bench-staff', roles: ['CONSULATE_STAFF' as const], curp: null, consulateId: 'CON-LAX', employerRegistrations: [], bankId: null, subdelegation: null } };
   const staffToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey }).sign(staff, 'persons', 'BENCH:statements');
   const curps = (await counting.database.sql<{ curp: string }[]>`select curp from persons.persons order by curp limit 50`).map((r) => r.curp);

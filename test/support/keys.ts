@@ -1,19 +1,29 @@
 /** Fresh keys per test run: nothing under .data/ is shared with a developer's running system. */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import type { SystemKeys } from '../../gateway/system-keys.ts';
+import type { KeyPair, SubgraphKeys } from '../../schema/runtime/keys.ts';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../schema/subgraphs.ts';
 
 export const TEST_AUTH = { issuer: 'https://idp.test.imss-federation', audience: 'imss-federation-test' };
 
-export function generateTestKeys(): SystemKeys & { devIdp: NonNullable<SystemKeys['devIdp']>; certificate: { privateKey: KeyObject; publicKey: KeyObject } } {
+export interface TestKeys extends SystemKeys {
+  devIdp: KeyPair;
+  /** The keys one subgraph process would load. */
+  subgraph(name: SubgraphName): SubgraphKeys;
+}
+
+export function generateTestKeys(): TestKeys {
   const gateway = generateKeyPairSync('ed25519');
   const idp = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const certificate = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const documents = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, generateKeyPairSync('ec', { namedCurve: 'P-256' })])) as Record<SubgraphName, { privateKey: KeyPair['privateKey']; publicKey: KeyPair['publicKey'] }>;
+  const documentKeys = SUBGRAPH_NAMES.map((name) => documents[name].publicKey);
   const publicKeyPem = idp.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   return {
     gatewaySigningKey: gateway.privateKey,
     gatewayPublicKey: gateway.publicKey,
     client: { ...TEST_AUTH, publicKeyPem },
-    certificate,
+    documentKeys,
     devIdp: { privateKey: idp.privateKey, publicKey: idp.publicKey, publicKeyPem },
+    subgraph: (name) => ({ gatewayPublicKey: gateway.publicKey, documentSigning: documents[name], documentKeys }),
   };
 }

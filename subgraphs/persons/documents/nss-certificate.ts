@@ -1,53 +1,18 @@
 /**
- * Signing NSS certificates (constancias) as compact JWS (ES256). A bank or clinic verifies them
- * offline with the public key the gateway publishes at /.well-known/jwks.json (same key id, see
- * schema/documents/public-jwk.ts); the payload carries the data and the issue time, so nothing
- * needs to call back to IMSS. Only this subgraph holds the private key.
+ * The NSS certificate (constancia de NSS): what it states, signed with the persons subgraph's
+ * document key (shared/documents). A bank or clinic verifies it offline with the keys the gateway
+ * publishes at /.well-known/jwks.json; nothing needs to call back to IMSS.
  */
-import { randomUUID, type KeyObject } from 'node:crypto';
-import { CompactSign, type JWK } from 'jose';
-import { documentPublicJwk } from '../../../schema/documents/public-jwk.ts';
+import { DOCUMENT_TYPES } from '../../../schema/documents/document-types.ts';
+import type { DocumentSigner, SignedDocument } from '../../shared/documents/document-signer.ts';
 
-export const CERTIFICATE_ISSUER = 'imss-federation:persons';
-export const CERTIFICATE_TYPE = 'imss-nss-certificate+jwt';
-
-export interface CertificateData {
+export interface NssCertificateData {
   curp: string;
   nss: string;
   name: string;
   clinic: { number: number; name: string } | null;
 }
 
-export interface SignedCertificate {
-  jws: string;
-  keyId: string;
-  issuedAt: Date;
-}
-
-export interface NssCertificateSigner {
-  keyId: string;
-  sign(data: CertificateData, now: Date): Promise<SignedCertificate>;
-  publicJwk(): Promise<JWK>;
-}
-
-export async function createNssCertificateSigner({ privateKey, publicKey }: { privateKey: KeyObject; publicKey: KeyObject }): Promise<NssCertificateSigner> {
-  const jwk = await documentPublicJwk(publicKey);
-  const keyId = jwk.kid;
-  return {
-    keyId,
-    async sign(data, now) {
-      const payload = {
-        iss: CERTIFICATE_ISSUER,
-        sub: data.curp,
-        jti: randomUUID(),
-        iat: Math.floor(now.getTime() / 1000),
-        certificate: { type: 'CONSTANCIA_NSS', ...data },
-      };
-      const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-        .setProtectedHeader({ alg: 'ES256', kid: keyId, typ: CERTIFICATE_TYPE })
-        .sign(privateKey);
-      return { jws, keyId, issuedAt: now };
-    },
-    publicJwk: async () => jwk,
-  };
+export function signNssCertificate(signer: DocumentSigner, data: NssCertificateData, now: Date): Promise<SignedDocument> {
+  return signer.sign(DOCUMENT_TYPES.NSS_CERTIFICATE, { sub: data.curp, certificate: { type: 'CONSTANCIA_NSS', ...data } }, { now });
 }

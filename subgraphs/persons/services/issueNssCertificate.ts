@@ -5,12 +5,14 @@
 import { notFound } from '../../../schema/errors/client-errors.ts';
 import type { MutationIssueNssCertificateArgs, NssCertificate } from '../__generated__/resolvers-types.ts';
 import type { PersonsContext } from '../context.ts';
+import { signNssCertificate } from '../documents/nss-certificate.ts';
 
 export async function issueNssCertificate({ curp }: MutationIssueNssCertificateArgs, ctx: PersonsContext): Promise<NssCertificate> {
   const person = await ctx.loaders.personByCurp.load(curp);
   if (!person?.nss) throw notFound('Person');
   const clinic = person.clinicId ? await ctx.loaders.clinicById.load(person.clinicId) : null;
-  const signed = await ctx.certificates.sign(
+  const signed = await signNssCertificate(
+    ctx.documents,
     {
       curp: person.curp,
       nss: person.nss,

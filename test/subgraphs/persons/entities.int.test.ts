@@ -13,6 +13,8 @@ import { SUBGRAPHS } from '../../../subgraphs/registry.ts';
 import { buildShieldedSchema, createBaseContext } from '../../../subgraphs/shared/subgraph-server.ts';
 import type { SubgraphInstance } from '../../../subgraphs/shared/subgraph-module.ts';
 import type { BaseContext } from '../../../subgraphs/shared/context.ts';
+import { createDocumentSigner } from '../../../subgraphs/shared/documents/document-signer.ts';
+import { createDocumentVerifier } from '../../../subgraphs/shared/documents/document-verifier.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
 import { gql } from '../../support/graphql.ts';
@@ -32,7 +34,9 @@ describe('persons _entities, in process', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedDemoData(t.database);
-    instance = await SUBGRAPHS.persons.create({ database: t.database, keys: generateTestKeys(), now: () => new Date(), log: logger });
+    const keys = generateTestKeys().subgraph('persons');
+    const documents = { signer: await createDocumentSigner('persons', keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
+    instance = await SUBGRAPHS.persons.create({ database: t.database, keys, now: () => new Date(), log: logger, documents });
     apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema('persons', instance) });
     await apollo.start();
   });

@@ -13,7 +13,10 @@ import { KeyConfigError, loadOrCreateDevKeys, loadSubgraphKeysFromEnv } from '..
 import { createIdentitySigner, createIdentityVerifier } from '../../../schema/identity/gateway-token.ts';
 import { SETTINGS } from './support.ts';
 
-const FILES = ['certificate-private.pem', 'certificate-public.pem', 'dev-idp-private.pem', 'dev-idp-public.pem', 'gateway-private.pem', 'gateway-public.pem'];
+const FILES = [
+  'dev-idp-private.pem', 'dev-idp-public.pem', 'gateway-private.pem', 'gateway-public.pem',
+  ...['appointments', 'biometrics', 'enrollments', 'persons'].flatMap((name) => [`documents-${name}-private.pem`, `documents-${name}-public.pem`]),
+].sort();
 
 describe('loadOrCreateDevKeys', () => {
   let dir: string;
@@ -24,7 +27,7 @@ describe('loadOrCreateDevKeys', () => {
     await rm(join(dir, '..'), { recursive: true, force: true });
   });
 
-  it('creates the six PEM files, private ones readable by the owner only', async () => {
+  it('creates a PEM pair for the identity provider, the gateway and each subgraph\'s documents, readable by the owner only', async () => {
     await loadOrCreateDevKeys(dir);
     expect((await readdir(dir)).sort()).toEqual(FILES);
     for (const file of FILES) expect((await stat(join(dir, file))).mode & 0o777).toBe(0o600);
