@@ -1,0 +1,29 @@
+/** Viewers and a recording audit trail for unit tests of policies and loaders (no database). */
+import { identityClaimsSchema, viewerFromClaims, type Viewer } from '../../../schema/identity/viewer.ts';
+import { ReleasedRows } from '../../../subgraphs/shared/access/released-rows.ts';
+import type { Access } from '../../../subgraphs/shared/access/predicates.ts';
+import type { AuditEvent, AuditTrail } from '../../../subgraphs/shared/audit/audit-trail.ts';
+
+export const SELF = 'GOMA800101HDFRRN05';
+export const OTHER = 'SABC560626MDFLRN01';
+
+export const viewer = (claims: Record<string, unknown>): Viewer => viewerFromClaims(identityClaimsSchema.parse({ sub: 'test', ...claims }));
+
+export const VIEWERS = {
+  anonymous: null,
+  insured: viewer({ roles: ['INSURED'], curp: SELF }),
+  consulateStaff: viewer({ roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }),
+  officer: viewer({ roles: ['IMSS_OFFICER'], subdelegation: '01' }),
+  employer: viewer({ roles: ['EMPLOYER'], employer_registrations: ['Y1234567101'] }),
+  bank: viewer({ roles: ['BANK'], bank_id: 'BANK-001' }),
+  analyst: viewer({ roles: ['ANALYST'] }),
+} as const;
+
+export const access = (who: keyof typeof VIEWERS, purpose: string | null = null): Access => ({ viewer: VIEWERS[who], purpose });
+
+/** An audit trail that keeps what it is given, and a released-rows set: what a scoped loader needs. */
+export function recordingContext(who: keyof typeof VIEWERS, purpose: string | null = null) {
+  const events: AuditEvent[] = [];
+  const audit: AuditTrail = { append: async (batch) => void events.push(...batch) };
+  return { ...access(who, purpose), audit, released: new ReleasedRows(), events };
+}
