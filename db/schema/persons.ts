@@ -46,7 +46,7 @@ export const persons = personsSchema.table(
     email: varchar('email', { length: 254 }),
     phone: varchar('phone', { length: 32 }),
     clinicId: varchar('clinic_id', { length: 16 }).references(() => clinics.id),
-    /** Pensioners living abroad must prove they are alive every 6 months (DOMAIN.md §8). */
+    /** Pensioners living abroad must prove they are alive every 6 months (docs/domain.md §8). */
     pensionerAbroad: boolean('pensioner_abroad').notNull().default(false),
     pensionStartedOn: date('pension_started_on', { mode: 'string' }),
     nssAssignedAt: timestamp('nss_assigned_at', { withTimezone: true }),

@@ -1,6 +1,5 @@
 /**
- * Verifies the client's JWT at the gateway (@apollo/gateway has no JWT support of its own, see
- * GATEWAY-NOTES.md) and turns it into an `Identity`. Everything that could let a forged token
+ * Verifies the client's JWT at the gateway (@apollo/gateway has no JWT support of its own) and turns it into an `Identity`. Everything that could let a forged token
  * through is pinned here: algorithms (no `none`, no HS256 keyed with the public key, no RS/ES
  * swap), issuer, audience, `exp`, `nbf`, and the claim schema (unknown roles, missing scopes).
  */

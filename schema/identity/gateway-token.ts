@@ -1,6 +1,6 @@
 /**
- * The short-lived token the gateway signs for each subgraph call (ARCHITECTURE.md, "Identity
- * between gateway and subgraphs"). Subgraphs trust only this token, never client headers, so
+ * The short-lived token the gateway signs for each subgraph call (docs/security.md,
+ * "Identity"). Subgraphs trust only this token, never client headers, so
  * calling a subgraph directly gains nothing. One token per audience: a token minted for `persons`
  * is useless against `biometrics`.
  *

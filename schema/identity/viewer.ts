@@ -28,9 +28,9 @@ export type Identity = { kind: 'anonymous' } | { kind: 'user'; viewer: Viewer };
 
 export const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
 
-/** Shape only (DOMAIN.md §1): the identity provider is the authority on whether a CURP is real. */
+/** Shape only (docs/domain.md §1): the identity provider is the authority on whether a CURP is real. */
 export const CURP_PATTERN = /^[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/;
-/** 3-char key + 5-digit consecutive + 2-digit modalidad + check digit (DOMAIN.md §4, format only). */
+/** 3-char key + 5-digit consecutive + 2-digit modalidad + check digit (docs/domain.md §4, format only). */
 export const EMPLOYER_REGISTRATION_PATTERN = /^[A-Z0-9]{3}\d{5}\d{2}\d$/;
 export const SUBDELEGATION_PATTERN = /^\d{2}$/;
 

@@ -1,6 +1,6 @@
 /**
- * graphql-shield set up the same way in every subgraph (GATEWAY-NOTES.md, "graphql-shield with
- * federation"):
+ * graphql-shield set up the same way in every subgraph (docs/security.md, "How a
+ * decision is made once and enforced everywhere"):
  * - deny by default (`fallbackRule: deny`), including `_entities` fields: rules sit on types and
  *   fields, so an entity reached through `_entities` meets the same rules as through a root field;
  * - federation's own entry points are allowed by name, nothing more;

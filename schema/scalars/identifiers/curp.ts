@@ -1,5 +1,5 @@
 /**
- * CURP structure and check digit (DOMAIN.md §1). Shared by every subgraph, since every subgraph
+ * CURP structure and check digit (docs/domain.md §1). Shared by every subgraph, since every subgraph
  * keys persons by CURP.
  */
 import type { Validated, ValidationIssue } from './issues.ts';

@@ -1,4 +1,4 @@
-/** NSS (DOMAIN.md §2): subdelegation (2) + registration year (2) + birth year (2) + sequence (4) + Luhn. */
+/** NSS (docs/domain.md §2): subdelegation (2) + registration year (2) + birth year (2) + sequence (4) + Luhn. */
 import type { Validated } from './issues.ts';
 
 /** Luhn over the first 10 digits: weights 1,2,1,2,… from the left, products ≥ 10 digit-summed. */

@@ -1,5 +1,5 @@
 /**
- * RFC (DOMAIN.md §3). A wrong check digit is a warning, never a rejection: some RFCs the SAT really
+ * RFC (docs/domain.md §3). A wrong check digit is a warning, never a rejection: some RFCs the SAT really
  * issued fail the rule. The generic RFCs are accepted as they are.
  */
 import type { Validated, ValidationIssue } from './issues.ts';

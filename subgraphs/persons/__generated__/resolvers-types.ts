@@ -15,7 +15,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
-   * Clave Única de Registro de Población: 18 characters, check digit verified (DOMAIN.md §1).
+   * Clave Única de Registro de Población: 18 characters, check digit verified (docs/domain.md §1).
    * Invalid values are rejected with extensions.code CURP_* naming the failing position.
    */
   Curp: { input: string; output: string; }
@@ -24,9 +24,9 @@ export type Scalars = {
   /** Instant, ISO 8601 with offset. */
   DateTime: { input: string | Date; output: string | Date; }
   Email: { input: string; output: string; }
-  /** Número de Seguridad Social: 11 digits with a Luhn check digit (DOMAIN.md §2). */
+  /** Número de Seguridad Social: 11 digits with a Luhn check digit (docs/domain.md §2). */
   Nss: { input: string; output: string; }
-  /** RFC (persona física 13 / moral 12). A wrong check digit is a warning, never a rejection (DOMAIN.md §3). */
+  /** RFC (persona física 13 / moral 12). A wrong check digit is a warning, never a rejection (docs/domain.md §3). */
   Rfc: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };

@@ -1,5 +1,5 @@
 /**
- * Beneficiary rules (DOMAIN.md §5 and §8): spouse or concubine (one of them, once), children under
+ * Beneficiary rules (docs/domain.md §5 and §8): spouse or concubine (one of them, once), children under
  * 16, or under 25 while studying with an extension that has an expiry, and parents living in the
  * insured person's household. The age limits are configuration, not code.
  */

@@ -1,5 +1,5 @@
 /**
- * Coverage validity (vigencia de derechos, DOMAIN.md §8) from coverage periods. After a baja, a
+ * Coverage validity (vigencia de derechos, docs/domain.md §8) from coverage periods. After a baja, a
  * worker with at least 8 uninterrupted weekly contributions keeps medical rights, with their
  * beneficiaries, for 8 more weeks (LSS art. 109). Both numbers are configuration.
  */

@@ -1,4 +1,4 @@
-/** The first 16 characters of a CURP, computed from personal data (DOMAIN.md §1). */
+/** The first 16 characters of a CURP, computed from personal data (docs/domain.md §1). */
 import {
   firstInternalConsonant, firstInternalVowel, keyGivenName, keyLetter, keySurname,
 } from './name-normalisation.ts';

@@ -1,5 +1,5 @@
 /**
- * Eligibility for voluntary enrollment from abroad (DOMAIN.md §5 PTI, §10 SRE–IMSS agreement):
+ * Eligibility for voluntary enrollment from abroad (docs/domain.md §5 PTI, §10 SRE–IMSS agreement):
  * Mexican nationals and dual citizens with an identity document (the matrícula consular counts);
  * foreigners only with temporary or permanent residency in Mexico. CURP and e-mail are always
  * needed. The rules are data, so a change of requirement is a change of this table.

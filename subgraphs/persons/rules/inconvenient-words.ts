@@ -1,5 +1,5 @@
 /**
- * The 81 inconvenient words (DOMAIN.md §1; Instructivo Normativo Anexo 2): when CURP positions 1–4
+ * The 81 inconvenient words (docs/domain.md §1; Instructivo Normativo Anexo 2): when CURP positions 1–4
  * spell one of them, position 2 becomes X (BUEY → BXEY). The RFC uses a different list.
  */
 export const INCONVENIENT_WORDS = new Set(

@@ -1,5 +1,5 @@
 /**
- * Name handling for CURP positions 1–4 and 14–16 (DOMAIN.md §1, "Name processing"): upper case,
+ * Name handling for CURP positions 1–4 and 14–16 (docs/domain.md §1, "Name processing"): upper case,
  * accents stripped (Ü→U), Ñ→X, any other non A–Z character → X, leading particles skipped, and the
  * MARIA/JOSE rule for compound given names.
  */

@@ -1,5 +1,5 @@
 /**
- * Proof of life for pensioners abroad (DOMAIN.md §8): a consular survival certificate every 6
+ * Proof of life for pensioners abroad (docs/domain.md §8): a consular survival certificate every 6
  * months; missing it suspends payment. The "due soon" window and the grace period before
  * suspension are UNCONFIRMED (no IMSS calendar found, 2026-11-23): configuration, not law.
  */

@@ -85,7 +85,7 @@ describe('scopedListLoader', () => {
     const loader = scopedListLoader(ctx, {
       audit: 'Things',
       decide: () => ALLOW,
-      read: async (keys) => (await repository.read(keys)).map((row) => ({ ...row, curp: SELF })),
+      read: async (keys: readonly string[]) => (await repository.read(keys)).map((row) => ({ ...row, curp: SELF })),
       keyOf: (row) => row.curp,
       subjectOf: (row) => row.curp,
       narrow: (row) => row.owner === 'A',

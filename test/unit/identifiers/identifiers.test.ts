@@ -1,4 +1,4 @@
-/** CURP, NSS, RFC and e-mail validation: every published example in DOMAIN.md §1–3, plus properties. */
+/** CURP, NSS, RFC and e-mail validation: every published example in docs/domain.md §1–3, plus properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

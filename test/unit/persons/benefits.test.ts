@@ -1,4 +1,4 @@
-/** Beneficiaries, coverage validity, proof of life and eligibility (DOMAIN.md §5, §8, §10). */
+/** Beneficiaries, coverage validity, proof of life and eligibility (docs/domain.md §5, §8, §10). */
 import { describe, expect, it } from 'vitest';
 import { addMonths, birthday } from '../../../subgraphs/shared/dates.ts';
 import {

@@ -1,4 +1,4 @@
-/** CURP from personal data (DOMAIN.md §1): hand-picked rules, and properties over synthetic people. */
+/** CURP from personal data (docs/domain.md §1): hand-picked rules, and properties over synthetic people. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCurpConsistency, expectedCurpPrefix, type CurpPersonData } from '../../../subgraphs/persons/rules/index.ts';
