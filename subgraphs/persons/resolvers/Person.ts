@@ -11,8 +11,8 @@ export const Person: PersonResolvers = {
   __resolveReference: async (reference, { loaders }) => {
     const row = await loaders.personByCurp.load(reference.curp);
     if (!row) return null;
-    const periods = (reference as { coveragePeriods?: unknown }).coveragePeriods;
-    return periods === undefined ? row : { ...row, coveragePeriods: coveragePeriodsSchema.parse(periods) };
+    if (!('coveragePeriods' in reference)) return row;
+    return { ...row, coveragePeriods: coveragePeriodsSchema.parse(reference.coveragePeriods) };
   },
   maskedName: (person) => maskedName(person),
   address: (person, _args, { loaders }) => loaders.addressByCurp.load(person.curp),
