@@ -43,6 +43,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   const http = createKeepAliveFetcher(config.subgraphTimeoutMs);
   const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'));
 
+  // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
+  // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     // The URL in the supergraph is only a default; the configured one wins (per environment).

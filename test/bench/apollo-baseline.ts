@@ -26,6 +26,8 @@ class WithIdentity extends RemoteGraphQLDataSource<{ identity: Identity }> {
   }
 }
 
+// As shipped, except that it sends nothing off this machine (usage telemetry, cloud metadata probes).
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 const gateway = new ApolloGateway({
   supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
   buildService: ({ name, url }) => new WithIdentity(name, isSubgraphName(name) ? process.env[`${name.toUpperCase()}_URL`] ?? url! : url!),
