@@ -75,6 +75,7 @@ export const permissions = {
   Address: allow,
   Beneficiary: allow,
   CoverageValidity: allow,
+  CoverageSource: allow,
   BeneficiaryCoverage: allow,
   CoveragePeriod: allow,
   ProofOfLifeStatus: allow,
@@ -90,6 +91,7 @@ export const permissions = {
   IdentifierCheck: allow,
   IdentifierResult: allow,
   Eligibility: allow,
+  EligibilityRequirement: allow,
   // Public reference data (also an entity other subgraphs may reference).
   Clinic: allow,
 };

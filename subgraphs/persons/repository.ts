@@ -81,13 +81,13 @@ export const txQueries = {
     tx.insert(addresses).values(row).onConflictDoUpdate({ target: addresses.curp, set: { ...row, updatedAt: new Date() } }),
 
   /**
-   * Next sequence for (subdelegation, year): the row lock taken by ON CONFLICT DO UPDATE
-   * serialises concurrent callers, so two assignments can never draw the same number.
+   * Next sequence for (subdelegation, year), from 0001: the row lock taken by ON CONFLICT DO
+   * UPDATE serialises concurrent callers, so two assignments can never draw the same number.
    */
   nextNssSequence: async (tx: Tx, subdelegation: string, registrationYear: string): Promise<number> => {
     const [row] = await tx
       .insert(nssSequences)
-      .values({ subdelegation, registrationYear, lastSequence: 0 })
+      .values({ subdelegation, registrationYear, lastSequence: 1 })
       .onConflictDoUpdate({
         target: [nssSequences.subdelegation, nssSequences.registrationYear],
         set: { lastSequence: sql`${nssSequences.lastSequence} + 1` },

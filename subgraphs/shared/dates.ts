@@ -11,6 +11,14 @@ export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The calendar date of an instant in an IANA time zone (e.g. the date a document shows in Mexico City). */
+export function dateIn(timeZone: string, instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** IMSS's own calendar: the date in Mexico City, as a constancia or an acuse shows it. */
+export const INSTITUTION_TIME_ZONE = 'America/Mexico_City';
+
 /** The UTC calendar date of an instant. */
 export function isoDate(instant: Date): string {
   return formatIsoDate(instant);

@@ -44,8 +44,17 @@ export interface CurpParts {
 
 const LETTER = /^[A-Z]$/;
 const DIGIT = /^\d$/;
+/** Position 2 is the first internal vowel of the first surname, or X when there is none. */
+const VOWEL_OR_X = /^[AEIOUX]$/;
+/** Positions 14–16 are internal consonants, or X when there is none (Ñ is written X). */
+const CONSONANT_OR_X = /^[B-DF-HJ-NP-TV-Z]$/;
 
-export function validateCurp(input: string): Validated<CurpParts> {
+/**
+ * Structure, birth date, century and check digit of a CURP. `asOf` (default: today, UTC) is
+ * only used to refuse a birth date that has not happened yet, which is how a differentiator that
+ * contradicts its own date shows (a letter at position 17 with YY = 99 means 2099).
+ */
+export function validateCurp(input: string, { asOf = new Date().toISOString().slice(0, 10) }: { asOf?: string } = {}): Validated<CurpParts> {
   const value = input.trim().toUpperCase();
   if (value.length !== 18) {
     return { ok: false, issues: [{ code: 'CURP_LENGTH', message: `A CURP has 18 characters, this one has ${value.length}` }] };
@@ -56,9 +65,11 @@ export function validateCurp(input: string): Validated<CurpParts> {
       if (!pattern.test(value[p - 1]!)) issues.push({ code: 'CURP_FORMAT', position: p, message: `Position ${p} must be ${what}, found '${value[p - 1]}'` });
     }
   };
-  expect(1, 4, LETTER, 'a letter');
+  expect(1, 1, LETTER, 'a letter');
+  expect(2, 2, VOWEL_OR_X, 'a vowel or X (first internal vowel of the first surname)');
+  expect(3, 4, LETTER, 'a letter');
   expect(5, 10, DIGIT, 'a digit (birth date YYMMDD)');
-  expect(14, 16, LETTER, 'a letter (internal consonant)');
+  expect(14, 16, CONSONANT_OR_X, 'a consonant or X (internal consonant)');
   expect(17, 17, /^[A-Z\d]$/, 'a digit or letter (homonymy differentiator)');
   expect(18, 18, DIGIT, 'a digit (check digit)');
   const sex = value[10]!;
@@ -76,9 +87,20 @@ export function validateCurp(input: string): Validated<CurpParts> {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, issues: [{ code: 'CURP_DATE', position: 5, message: `Positions 5-10 '${value.slice(4, 10)}' are not a valid date (${year})` }] };
   }
+  const birthDate = date.toISOString().slice(0, 10);
+  if (birthDate > asOf) {
+    return {
+      ok: false,
+      issues: [{
+        code: 'CURP_DIFFERENTIATOR',
+        position: 17,
+        message: `Position 17 '${value[16]}' is a letter, which means born in 2000 or later, so positions 5-10 give ${birthDate}, a date still to come: for a birth before 2000 it must be a digit`,
+      }],
+    };
+  }
   const expected = curpCheckDigit(value.slice(0, 17));
   if (Number(value[17]) !== expected) {
     return { ok: false, issues: [{ code: 'CURP_CHECK_DIGIT', position: 18, message: `Check digit should be ${expected}, found ${value[17]}` }] };
   }
-  return { ok: true, value, birthDate: date.toISOString().slice(0, 10), sex: sex as 'H' | 'M' | 'X', state, bornAbroad: state === 'NE' };
+  return { ok: true, value, birthDate, sex: sex as 'H' | 'M' | 'X', state, bornAbroad: state === 'NE' };
 }

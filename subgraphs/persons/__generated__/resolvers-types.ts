@@ -56,7 +56,9 @@ export type AccessLogEntry = {
 };
 
 export type AddBeneficiaryInput = {
-  birthDate: Scalars['Date']['input'];
+  /** Required without a CURP; with one it must agree with the date the CURP encodes (or be left out). */
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The beneficiary's CURP, when they have one: checked against the names, and the source of the birth date. */
   curp?: InputMaybe<Scalars['Curp']['input']>;
   firstSurname: Scalars['String']['input'];
   givenNames: Scalars['String']['input'];
@@ -112,8 +114,9 @@ export type Beneficiary = {
   __typename?: 'Beneficiary';
   birthDate: Scalars['Date']['output'];
   curp: Maybe<Scalars['Curp']['output']>;
-  /** Whether the rules make this beneficiary eligible today, and until when. */
+  /** Whether the rules make this beneficiary eligible today. */
   eligible: Scalars['Boolean']['output'];
+  /** The last day (inclusive) the rules keep this beneficiary eligible, e.g. the day before a child's 16th birthday; null when no rule ends it. */
   eligibleUntil: Maybe<Scalars['Date']['output']>;
   firstSurname: Scalars['String']['output'];
   givenNames: Scalars['String']['output'];
@@ -130,6 +133,7 @@ export type BeneficiaryCoverage = {
   beneficiary: Beneficiary;
   reason: Scalars['String']['output'];
   status: CoverageStatus;
+  /** The last covered day (inclusive): the earlier of the holder's and the beneficiary's own last eligible day. */
   validUntil: Maybe<Scalars['Date']['output']>;
 };
 
@@ -158,6 +162,25 @@ export type CoveragePeriod = {
   start: Scalars['Date']['output'];
 };
 
+export type CoverageSource = {
+  __typename?: 'CoverageSource';
+  /** Whether the holder's beneficiaries share these rights. */
+  coversBeneficiaries: Scalars['Boolean']['output'];
+  from: Scalars['Date']['output'];
+  kind: CoverageSourceKind;
+  /** Last covered day (inclusive); null while open. */
+  until: Maybe<Scalars['Date']['output']>;
+};
+
+export type CoverageSourceKind =
+  | 'EMPLOYMENT'
+  /** Covers only the person enrolled in it. */
+  | 'FAMILY_HEALTH'
+  | 'INDEPENDENT_WORKER'
+  | 'PENSION'
+  /** The 8 weeks after a baja (LSS art. 109). */
+  | 'PRESERVATION';
+
 export type CoverageStatus =
   /** Covered by a current period. */
   | 'ACTIVE'
@@ -167,12 +190,20 @@ export type CoverageStatus =
   /** Covered by the 8-week preservation after a baja (LSS art. 109). */
   | 'PRESERVED';
 
+/**
+ * Coverage validity (vigencia de derechos), computed over every source of in-kind medical rights:
+ * employment and independent work (with an 8-week preservation window after each baja that followed
+ * 8 uninterrupted weeks), family health insurance (the enrolled person only), a pension in payment.
+ * Continuación voluntaria (modalidad 40) gives no in-kind medical benefits.
+ */
 export type CoverageValidity = {
   __typename?: 'CoverageValidity';
   beneficiaries: Array<BeneficiaryCoverage>;
   reason: Scalars['String']['output'];
+  /** Each interval of medical rights found, oldest first. */
+  sources: Array<CoverageSource>;
   status: CoverageStatus;
-  /** Last day of coverage when known (end of preservation, or null while a period is open). */
+  /** The last covered day (inclusive) of the stretch that covers today, or of the last one; null while open-ended. */
   validUntil: Maybe<Scalars['Date']['output']>;
 };
 
@@ -218,15 +249,44 @@ export type CurpMismatch = {
 export type Eligibility = {
   __typename?: 'Eligibility';
   eligible: Scalars['Boolean']['output'];
+  /** The documents among them, as document types. */
   missingDocuments: Array<IdentityDocument>;
+  /** Every requirement still missing, each with its reason. */
+  missingRequirements: Array<EligibilityRequirement>;
   reasons: Array<Scalars['String']['output']>;
 };
 
 export type EligibilityInput = {
+  /** Declared monthly income in pesos (independent workers); its limits are checked at enrollment with the tables in force. */
+  declaredMonthlyIncome?: InputMaybe<Scalars['Float']['input']>;
   documents: Array<IdentityDocument>;
+  /** A Mexican address, which assigns the family-medicine clinic. */
+  hasMexicanAddress?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the person already has an NSS (otherwise it is assigned first). */
+  hasNss?: InputMaybe<Scalars['Boolean']['input']>;
   nationality: Nationality;
+  program?: InputMaybe<VoluntaryProgram>;
   residency?: InputMaybe<Residency>;
 };
+
+export type EligibilityRequirement = {
+  __typename?: 'EligibilityRequirement';
+  code: EligibilityRequirementCode;
+  reason: Scalars['String']['output'];
+};
+
+export type EligibilityRequirementCode =
+  | 'APOSTILLE'
+  | 'CERTIFIED_TRANSLATION'
+  | 'CURP'
+  | 'DECLARED_INCOME'
+  | 'EMAIL'
+  | 'MEXICAN_ADDRESS'
+  | 'NSS'
+  | 'OFFICIAL_ID'
+  | 'PASSPORT'
+  | 'RESIDENCY'
+  | 'RESIDENCY_CARD';
 
 export type IdentifierCheck = {
   __typename?: 'IdentifierCheck';
@@ -246,7 +306,11 @@ export type IdentifierResult = {
 };
 
 export type IdentityDocument =
+  /** Apostille on documents issued abroad. */
+  | 'APOSTILLE'
   | 'BIRTH_CERTIFICATE'
+  /** Certified Spanish translation of documents issued abroad in another language. */
+  | 'CERTIFIED_TRANSLATION'
   | 'CURP'
   | 'EMAIL'
   | 'INE'
@@ -317,6 +381,8 @@ export type NssCertificate = {
   __typename?: 'NssCertificate';
   curp: Scalars['Curp']['output'];
   issuedAt: Scalars['DateTime']['output'];
+  /** The issue date as the constancia shows it: the calendar date in Mexico City. */
+  issuedOn: Scalars['Date']['output'];
   /** Compact JWS (ES256) over the certificate data; verify with the key in /.well-known/jwks.json. */
   jws: Scalars['String']['output'];
   keyId: Scalars['String']['output'];
@@ -516,6 +582,13 @@ export type ValidationIssue = {
   position: Maybe<Scalars['Int']['output']>;
 };
 
+/** The voluntary schemes a person abroad may enroll in (docs/domain.md §5). */
+export type VoluntaryProgram =
+  /** Seguro de Salud para la Familia (modalidad 33). */
+  | 'FAMILY_HEALTH'
+  /** Personas trabajadoras independientes. */
+  | 'INDEPENDENT_WORKER';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -633,6 +706,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CoverageKind: CoverageKind;
   CoveragePeriod: ResolverTypeWrapper<CoveragePeriod>;
+  CoverageSource: ResolverTypeWrapper<CoverageSource>;
+  CoverageSourceKind: CoverageSourceKind;
   CoverageStatus: CoverageStatus;
   CoverageValidity: ResolverTypeWrapper<CoverageValidityModelModel>;
   Curp: ResolverTypeWrapper<Scalars['Curp']['output']>;
@@ -644,6 +719,9 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Eligibility: ResolverTypeWrapper<Eligibility>;
   EligibilityInput: EligibilityInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  EligibilityRequirement: ResolverTypeWrapper<EligibilityRequirement>;
+  EligibilityRequirementCode: EligibilityRequirementCode;
   Email: ResolverTypeWrapper<Scalars['Email']['output']>;
   IdentifierCheck: ResolverTypeWrapper<IdentifierCheck>;
   IdentifierResult: ResolverTypeWrapper<IdentifierResult>;
@@ -668,6 +746,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateBeneficiaryInput: UpdateBeneficiaryInput;
   UpdateContactDataInput: UpdateContactDataInput;
   ValidationIssue: ResolverTypeWrapper<ValidationIssue>;
+  VoluntaryProgram: VoluntaryProgram;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -686,6 +765,7 @@ export type ResolversParentTypes = ResolversObject<{
   Clinic: ClinicModelModel;
   Int: Scalars['Int']['output'];
   CoveragePeriod: CoveragePeriod;
+  CoverageSource: CoverageSource;
   CoverageValidity: CoverageValidityModelModel;
   Curp: Scalars['Curp']['output'];
   CurpConsistency: CurpConsistency;
@@ -695,6 +775,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Eligibility: Eligibility;
   EligibilityInput: EligibilityInput;
+  Float: Scalars['Float']['output'];
+  EligibilityRequirement: EligibilityRequirement;
   Email: Scalars['Email']['output'];
   IdentifierCheck: IdentifierCheck;
   IdentifierResult: IdentifierResult;
@@ -777,9 +859,17 @@ export type CoveragePeriodResolvers<ContextType = PersonsContext, ParentType ext
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type CoverageSourceResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['CoverageSource'] = ResolversParentTypes['CoverageSource']> = ResolversObject<{
+  coversBeneficiaries?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CoverageSourceKind'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
 export type CoverageValidityResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['CoverageValidity'] = ResolversParentTypes['CoverageValidity']> = ResolversObject<{
   beneficiaries?: Resolver<Array<ResolversTypes['BeneficiaryCoverage']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['CoverageSource']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
@@ -814,7 +904,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type EligibilityResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['Eligibility'] = ResolversParentTypes['Eligibility']> = ResolversObject<{
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   missingDocuments?: Resolver<Array<ResolversTypes['IdentityDocument']>, ParentType, ContextType>;
+  missingRequirements?: Resolver<Array<ResolversTypes['EligibilityRequirement']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EligibilityRequirementResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['EligibilityRequirement'] = ResolversParentTypes['EligibilityRequirement']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['EligibilityRequirementCode'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface EmailScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Email'], any> {
@@ -851,6 +947,7 @@ export interface NssScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 export type NssCertificateResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['NssCertificate'] = ResolversParentTypes['NssCertificate']> = ResolversObject<{
   curp?: Resolver<ResolversTypes['Curp'], ParentType, ContextType>;
   issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   jws?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nss?: Resolver<ResolversTypes['Nss'], ParentType, ContextType>;
@@ -925,6 +1022,7 @@ export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
   BeneficiaryCoverage?: BeneficiaryCoverageResolvers<ContextType>;
   Clinic?: ClinicResolvers<ContextType>;
   CoveragePeriod?: CoveragePeriodResolvers<ContextType>;
+  CoverageSource?: CoverageSourceResolvers<ContextType>;
   CoverageValidity?: CoverageValidityResolvers<ContextType>;
   Curp?: GraphQLScalarType;
   CurpConsistency?: CurpConsistencyResolvers<ContextType>;
@@ -932,6 +1030,7 @@ export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Eligibility?: EligibilityResolvers<ContextType>;
+  EligibilityRequirement?: EligibilityRequirementResolvers<ContextType>;
   Email?: GraphQLScalarType;
   IdentifierCheck?: IdentifierCheckResolvers<ContextType>;
   IdentifierResult?: IdentifierResultResolvers<ContextType>;

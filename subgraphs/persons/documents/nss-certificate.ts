@@ -4,6 +4,7 @@
  * publishes at /.well-known/jwks.json; nothing needs to call back to IMSS.
  */
 import { DOCUMENT_TYPES } from '../../../schema/documents/document-types.ts';
+import { INSTITUTION_TIME_ZONE, dateIn } from '../../shared/dates.ts';
 import type { DocumentSigner, SignedDocument } from '../../shared/documents/document-signer.ts';
 
 export interface NssCertificateData {
@@ -13,6 +14,9 @@ export interface NssCertificateData {
   clinic: { number: number; name: string } | null;
 }
 
-export function signNssCertificate(signer: DocumentSigner, data: NssCertificateData, now: Date): Promise<SignedDocument> {
-  return signer.sign(DOCUMENT_TYPES.NSS_CERTIFICATE, { sub: data.curp, certificate: { type: 'CONSTANCIA_NSS', ...data } }, { now });
+/** Signs the certificate; `issuedOn` is the calendar date in Mexico City, as a constancia shows it. */
+export async function signNssCertificate(signer: DocumentSigner, data: NssCertificateData, now: Date): Promise<SignedDocument & { issuedOn: string }> {
+  const issuedOn = dateIn(INSTITUTION_TIME_ZONE, now);
+  const signed = await signer.sign(DOCUMENT_TYPES.NSS_CERTIFICATE, { sub: data.curp, certificate: { type: 'CONSTANCIA_NSS', ...data, issuedOn } }, { now });
+  return { ...signed, issuedOn };
 }

@@ -1,6 +1,6 @@
 import { coveragePeriodsSchema } from '../mappers.ts';
 import type { PersonResolvers } from '../__generated__/resolvers-types.ts';
-import { coverageValidity, maskedName, proofOfLifeStatus } from '../rules/index.ts';
+import { coverageValidity, maskedName, pensionInPayment, proofOfLifeStatus } from '../rules/index.ts';
 
 export const Person: PersonResolvers = {
   /**
@@ -18,10 +18,13 @@ export const Person: PersonResolvers = {
   address: (person, _args, { loaders }) => loaders.addressByCurp.load(person.curp),
   clinic: (person, _args, { loaders }) => (person.clinicId ? loaders.clinicById.load(person.clinicId) : null),
   beneficiaries: (person, _args, { loaders }) => loaders.beneficiariesByHolder.load(person.curp),
-  coverage: async (person, _args, { loaders, clock }) =>
-    person.coveragePeriods
-      ? coverageValidity(person.coveragePeriods, await loaders.beneficiariesByHolder.load(person.curp), { asOf: clock.today() })
-      : null,
+  coverage: async (person, _args, { loaders, clock }) => {
+    if (!person.coveragePeriods) return null;
+    const asOf = clock.today();
+    const [beneficiaries, proofs] = await Promise.all([loaders.beneficiariesByHolder.load(person.curp), loaders.proofsOfLifeByCurp.load(person.curp)]);
+    const pension = pensionInPayment({ pensionStart: person.pensionStartedOn, livesAbroad: person.pensionerAbroad, lastProof: proofs[0]?.provedOn ?? null }, { asOf });
+    return coverageValidity(person.coveragePeriods, beneficiaries, { asOf, pension });
+  },
   // Only pensioners living abroad owe a consular proof of life (docs/domain.md §8).
   proofOfLife: async (person, _args, { loaders, clock }) => {
     if (!person.pensionerAbroad) return null;

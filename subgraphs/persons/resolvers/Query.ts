@@ -7,8 +7,8 @@ export const Query: QueryResolvers = {
   person: (_parent, { curp }, { loaders }) => loaders.personByCurp.load(curp),
   personByNss: (_parent, { nss }, { loaders }) => loaders.personByNss.load(nss),
   clinics: (_parent, { state }, { repository }) => repository.clinics(state ?? null),
-  curpConsistency: (_parent, { input }) => {
-    const result = checkCurpConsistency(input.curp, { ...input, secondSurname: input.secondSurname ?? null });
+  curpConsistency: (_parent, { input }, { clock }) => {
+    const result = checkCurpConsistency(input.curp, { ...input, secondSurname: input.secondSurname ?? null }, { asOf: clock.today() });
     return {
       consistent: result.consistent,
       expectedPrefix: result.expectedPrefix,
@@ -16,8 +16,16 @@ export const Query: QueryResolvers = {
       mismatches: result.mismatches.map((m) => ({ ...m, field: CURP_FIELD[m.field] })),
     };
   },
-  identifierCheck: (_parent, args) => identifierCheck(args),
-  voluntaryEnrollmentEligibility: (_parent, { input }) => evaluateEligibility({ ...input, residency: input.residency ?? null }),
+  identifierCheck: (_parent, args, { clock }) => identifierCheck(args, { asOf: clock.today() }),
+  voluntaryEnrollmentEligibility: (_parent, { input }) =>
+    evaluateEligibility({
+      ...input,
+      residency: input.residency ?? null,
+      program: input.program ?? 'INDEPENDENT_WORKER',
+      hasNss: input.hasNss ?? false,
+      hasMexicanAddress: input.hasMexicanAddress ?? false,
+      declaredMonthlyIncome: input.declaredMonthlyIncome ?? null,
+    }),
 };
 
 const CURP_FIELD = {

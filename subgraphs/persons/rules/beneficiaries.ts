@@ -63,9 +63,40 @@ export function evaluateBeneficiary(b: BeneficiaryFacts, { asOf }: { asOf: strin
   }
 }
 
-/** Rules over the whole set: one partner (spouse or concubine), at most two parents, no duplicates. */
-export function validateBeneficiarySet(existing: readonly BeneficiaryFacts[], candidate: BeneficiaryFacts, rules = BENEFICIARY_RULES): RuleIssue[] {
+export interface NamedBeneficiary extends BeneficiaryFacts {
+  givenNames: string;
+  firstSurname: string;
+  secondSurname?: string | null;
+}
+
+/**
+ * Rules over the whole set and against the holder: one partner (spouse or concubine), at most two
+ * parents, no one twice (by CURP, or by names and birth date when there is none), not the holder
+ * themself, parents older and children younger than the holder.
+ */
+export function validateBeneficiarySet(
+  existing: readonly NamedBeneficiary[],
+  candidate: NamedBeneficiary,
+  holder: { curp: string; birthDate: string },
+  rules = BENEFICIARY_RULES,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
+  if (candidate.curp && candidate.curp === holder.curp) {
+    issues.push({ code: 'BENEFICIARY_IS_HOLDER', message: 'The holder cannot be their own beneficiary' });
+  }
+  if (candidate.relationship === 'PARENT' && candidate.birthDate >= holder.birthDate) {
+    issues.push({ code: 'BENEFICIARY_PARENT_TOO_YOUNG', message: `A parent must be older than the holder (born ${holder.birthDate})` });
+  }
+  if (candidate.relationship === 'CHILD' && candidate.birthDate <= holder.birthDate) {
+    issues.push({ code: 'BENEFICIARY_CHILD_TOO_OLD_FOR_HOLDER', message: `A child must be younger than the holder (born ${holder.birthDate})` });
+  }
+  const samePerson = (b: NamedBeneficiary) =>
+    !b.curp || !candidate.curp
+      ? b.birthDate === candidate.birthDate && b.givenNames === candidate.givenNames && b.firstSurname === candidate.firstSurname && (b.secondSurname ?? null) === (candidate.secondSurname ?? null)
+      : false;
+  if (existing.some(samePerson)) {
+    issues.push({ code: 'BENEFICIARY_DUPLICATE', message: 'A beneficiary with these names and birth date is already registered' });
+  }
   const isPartner = (r: string) => r === 'SPOUSE' || r === 'CONCUBINE';
   if (isPartner(candidate.relationship) && existing.some((b) => isPartner(b.relationship))) {
     issues.push({ code: 'BENEFICIARY_PARTNER_EXISTS', message: 'A spouse or concubine is already registered; only one may be' });

@@ -1,50 +1,91 @@
 /**
- * Eligibility for voluntary enrollment from abroad (docs/domain.md §5 PTI, §10 SRE–IMSS agreement):
- * Mexican nationals and dual citizens with an identity document (the matrícula consular counts);
- * foreigners only with temporary or permanent residency in Mexico. CURP and e-mail are always
- * needed. The rules are data, so a change of requirement is a change of this table.
+ * Eligibility for voluntary enrollment from abroad (docs/domain.md §5 PTI and family health, §10
+ * SRE–IMSS agreement): what a person still needs, each requirement with its reason. Mexican
+ * nationals and dual citizens identify themselves with an official Mexican ID (the matrícula
+ * consular counts); foreigners need residency in Mexico, a passport and residency card, and their
+ * documents issued abroad apostilled and translated. Every scheme needs an NSS (assigned first
+ * when missing) and a Mexican address, which assigns the clinic; independent workers declare an
+ * income, checked against the limits in force when they enroll. The rules are data: a change of
+ * requirement is a change of these tables.
  */
 export type Nationality = 'MEXICAN' | 'DUAL' | 'FOREIGN';
 export type Residency = 'TEMPORARY' | 'PERMANENT';
+export type VoluntaryProgram = 'INDEPENDENT_WORKER' | 'FAMILY_HEALTH';
 export type IdentityDocument =
-  | 'CURP' | 'MATRICULA_CONSULAR' | 'PASSPORT' | 'INE' | 'PROOF_OF_ADDRESS' | 'RESIDENCY_CARD' | 'BIRTH_CERTIFICATE' | 'EMAIL';
+  | 'CURP' | 'MATRICULA_CONSULAR' | 'PASSPORT' | 'INE' | 'PROOF_OF_ADDRESS' | 'RESIDENCY_CARD' | 'BIRTH_CERTIFICATE' | 'EMAIL'
+  | 'APOSTILLE' | 'CERTIFIED_TRANSLATION';
+export type RequirementCode =
+  | 'CURP' | 'EMAIL' | 'OFFICIAL_ID' | 'PASSPORT' | 'RESIDENCY' | 'RESIDENCY_CARD' | 'APOSTILLE' | 'CERTIFIED_TRANSLATION'
+  | 'NSS' | 'MEXICAN_ADDRESS' | 'DECLARED_INCOME';
+
+export interface EligibilityFacts {
+  nationality: Nationality;
+  residency: Residency | null;
+  documents: readonly IdentityDocument[];
+  program: VoluntaryProgram;
+  hasNss: boolean;
+  hasMexicanAddress: boolean;
+  declaredMonthlyIncome: number | null;
+}
 
 interface Requirement {
-  /** Satisfied by any one of these documents. */
-  anyOf: IdentityDocument[];
-  /** What to ask for when none is present. */
-  ask: IdentityDocument;
+  code: RequirementCode;
+  /** Met when this holds. */
+  met: (facts: EligibilityFacts, have: ReadonlySet<IdentityDocument>) => boolean;
+  /** The document to ask for, when a document meets it. */
+  document?: IdentityDocument;
   reason: string;
 }
 
+const hasAny = (...documents: IdentityDocument[]) => (_f: EligibilityFacts, have: ReadonlySet<IdentityDocument>) => documents.some((d) => have.has(d));
+
 const ALWAYS: Requirement[] = [
-  { anyOf: ['CURP'], ask: 'CURP', reason: 'A CURP is needed to identify the person' },
-  { anyOf: ['EMAIL'], ask: 'EMAIL', reason: 'An e-mail address is needed for the NSS and the payment references' },
+  { code: 'CURP', met: hasAny('CURP'), document: 'CURP', reason: 'A CURP is needed to identify the person' },
+  { code: 'EMAIL', met: hasAny('EMAIL'), document: 'EMAIL', reason: 'An e-mail address is needed for the NSS and the payment references' },
 ];
 
+const MEXICAN_ID: Requirement = {
+  code: 'OFFICIAL_ID',
+  met: hasAny('MATRICULA_CONSULAR', 'PASSPORT', 'INE'),
+  document: 'MATRICULA_CONSULAR',
+  reason: 'An official Mexican identification is needed (matrícula consular, passport or INE)',
+};
+
 const BY_NATIONALITY: Record<Nationality, Requirement[]> = {
-  MEXICAN: [{ anyOf: ['MATRICULA_CONSULAR', 'PASSPORT', 'INE'], ask: 'MATRICULA_CONSULAR', reason: 'An official identification is needed (matrícula consular, passport or INE)' }],
-  DUAL: [{ anyOf: ['MATRICULA_CONSULAR', 'PASSPORT', 'INE'], ask: 'MATRICULA_CONSULAR', reason: 'An official Mexican identification is needed (matrícula consular, passport or INE)' }],
+  MEXICAN: [MEXICAN_ID],
+  DUAL: [MEXICAN_ID],
   FOREIGN: [
-    { anyOf: ['PASSPORT'], ask: 'PASSPORT', reason: 'Foreigners identify themselves with a passport' },
-    { anyOf: ['RESIDENCY_CARD'], ask: 'RESIDENCY_CARD', reason: 'Foreigners need a temporary or permanent residency card' },
+    { code: 'RESIDENCY', met: (f) => f.residency !== null, reason: 'Foreigners may enroll only with temporary or permanent residency in Mexico' },
+    { code: 'PASSPORT', met: hasAny('PASSPORT'), document: 'PASSPORT', reason: 'Foreigners identify themselves with a passport' },
+    { code: 'RESIDENCY_CARD', met: hasAny('RESIDENCY_CARD'), document: 'RESIDENCY_CARD', reason: 'Foreigners need a temporary or permanent residency card' },
+    { code: 'APOSTILLE', met: hasAny('APOSTILLE'), document: 'APOSTILLE', reason: 'Documents issued abroad must carry an apostille' },
+    { code: 'CERTIFIED_TRANSLATION', met: hasAny('CERTIFIED_TRANSLATION'), document: 'CERTIFIED_TRANSLATION', reason: 'Documents issued abroad in another language need a certified Spanish translation' },
   ],
 };
 
-export function evaluateEligibility(input: { nationality: Nationality; residency: Residency | null; documents: readonly IdentityDocument[] }) {
-  const have = new Set(input.documents);
-  const reasons: string[] = [];
-  const missingDocuments: IdentityDocument[] = [];
-  for (const requirement of [...ALWAYS, ...BY_NATIONALITY[input.nationality]]) {
-    if (!requirement.anyOf.some((d) => have.has(d))) {
-      missingDocuments.push(requirement.ask);
-      reasons.push(requirement.reason);
-    }
-  }
-  let residencyOk = true;
-  if (input.nationality === 'FOREIGN' && input.residency === null) {
-    residencyOk = false;
-    reasons.push('Foreigners may enroll only with temporary or permanent residency in Mexico');
-  }
-  return { eligible: residencyOk && missingDocuments.length === 0, missingDocuments, reasons };
+const NSS: Requirement = { code: 'NSS', met: (f) => f.hasNss, reason: 'An NSS is needed: it is assigned first (assignNss) when the person has none' };
+const ADDRESS: Requirement = { code: 'MEXICAN_ADDRESS', met: (f) => f.hasMexicanAddress, reason: 'A Mexican address is needed: it assigns the family-medicine clinic' };
+
+const BY_PROGRAM: Record<VoluntaryProgram, Requirement[]> = {
+  INDEPENDENT_WORKER: [
+    NSS,
+    ADDRESS,
+    {
+      code: 'DECLARED_INCOME',
+      met: (f) => f.declaredMonthlyIncome !== null && f.declaredMonthlyIncome > 0,
+      reason: 'Independent workers declare a monthly income; it must lie between the minimum wage and 25 UMA in force when they enroll',
+    },
+  ],
+  FAMILY_HEALTH: [NSS, ADDRESS],
+};
+
+export function evaluateEligibility(facts: EligibilityFacts) {
+  const have = new Set(facts.documents);
+  const missing = [...ALWAYS, ...BY_NATIONALITY[facts.nationality], ...BY_PROGRAM[facts.program]].filter((r) => !r.met(facts, have));
+  return {
+    eligible: missing.length === 0,
+    missingRequirements: missing.map((r) => ({ code: r.code, reason: r.reason })),
+    missingDocuments: missing.flatMap((r) => (r.document ? [r.document] : [])),
+    reasons: missing.map((r) => r.reason),
+  };
 }

@@ -8,3 +8,5 @@ export * from './eligibility.ts';
 export * from './address.ts';
 export * from './masked-name.ts';
 export * from './identifier-check.ts';
+export * from './beneficiary-identity.ts';
+export * from './postal-codes.ts';

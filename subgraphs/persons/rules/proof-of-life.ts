@@ -26,3 +26,18 @@ export function proofOfLifeStatus(
   if (asOf >= addDays(deadline, -rules.dueSoonDays)) return { state: 'DUE', nextDeadline: deadline };
   return { state: 'CURRENT', nextDeadline: deadline };
 }
+
+/**
+ * The pension as a source of coverage (docs/domain.md §8): paid from its start; for a pensioner
+ * abroad, suspended from the day after the grace period once the proof of life is missing.
+ */
+export function pensionInPayment(
+  facts: { pensionStart: string | null; livesAbroad: boolean; lastProof: string | null },
+  { asOf }: { asOf: string },
+  rules = PROOF_OF_LIFE_RULES,
+): { start: string; suspendedFrom: string | null } | null {
+  if (!facts.pensionStart) return null;
+  if (!facts.livesAbroad) return { start: facts.pensionStart, suspendedFrom: null };
+  const status = proofOfLifeStatus({ lastProof: facts.lastProof, pensionStart: facts.pensionStart }, { asOf }, rules);
+  return { start: facts.pensionStart, suspendedFrom: status.state === 'SUSPENDED' ? addDays(status.nextDeadline, rules.graceDays + 1) : null };
+}

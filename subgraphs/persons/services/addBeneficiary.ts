@@ -9,31 +9,36 @@ import type { PersonsContext } from '../context.ts';
 import type { BeneficiaryModel } from '../mappers.ts';
 import { managePerson } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
-import { evaluateBeneficiary, validateBeneficiarySet } from '../rules/index.ts';
+import { beneficiaryIdentity, evaluateBeneficiary, validateBeneficiarySet } from '../rules/index.ts';
 
 export async function addBeneficiary({ input }: MutationAddBeneficiaryArgs, ctx: PersonsContext): Promise<BeneficiaryModel> {
   // The holder is the caller for insured persons; staff name the holder explicitly.
   const holderCurp = input.holderCurp ?? ctx.viewer?.curp ?? null;
   if (!holderCurp) throw notFound('Person');
   await authorize(ctx, managePerson(ctx, holderCurp), { subjectCurp: holderCurp, what: 'addBeneficiary' });
+  const asOf = ctx.clock.today();
+  const identity = beneficiaryIdentity(input, { asOf });
+  if (!identity.ok) throw badInput(identity.code, identity.message, identity.mismatches ? { mismatches: identity.mismatches } : {});
+  if (identity.curp === holderCurp) throw badInput('BENEFICIARY_IS_HOLDER', 'The holder cannot be their own beneficiary');
   const candidate = {
-    curp: input.curp ?? null,
+    curp: identity.curp,
     givenNames: input.givenNames.trim().toUpperCase(),
     firstSurname: input.firstSurname.trim().toUpperCase(),
     secondSurname: input.secondSurname?.trim().toUpperCase() || null,
-    birthDate: input.birthDate,
+    birthDate: identity.birthDate,
     relationship: input.relationship,
     livesInHousehold: input.livesInHousehold,
     studentExtensionUntil: input.studentExtensionUntil ?? null,
   };
   if (!candidate.givenNames || !candidate.firstSurname) throw badInput('BENEFICIARY_NAME_REQUIRED', 'givenNames and firstSurname are required');
-  const evaluation = evaluateBeneficiary(candidate, { asOf: ctx.clock.today() });
+  const evaluation = evaluateBeneficiary(candidate, { asOf });
   if (!evaluation.eligible) throw ruleViolation(evaluation.issues, 'BENEFICIARY_NOT_ELIGIBLE');
 
   return ctx.repository.transaction(async (tx) => {
-    if (!(await txQueries.lockPerson(tx, holderCurp))) throw notFound('Person');
+    const holder = await txQueries.lockPerson(tx, holderCurp);
+    if (!holder) throw notFound('Person');
     const existing = await txQueries.beneficiariesOf(tx, holderCurp);
-    const setIssues = validateBeneficiarySet(existing, candidate);
+    const setIssues = validateBeneficiarySet(existing, candidate, holder);
     if (setIssues.length > 0) throw ruleViolation(setIssues);
     const [row] = await txQueries.insertBeneficiary(tx, { holderCurp, ...candidate });
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: holderCurp, what: 'addBeneficiary', fields: ['beneficiaries'] }], tx);

@@ -22,5 +22,5 @@ export async function issueNssCertificate({ curp }: MutationIssueNssCertificateA
     ctx.clock.now(),
   );
   ctx.log.info({ keyId: signed.keyId }, 'NSS certificate issued');
-  return { jws: signed.jws, keyId: signed.keyId, curp: person.curp, nss: person.nss, issuedAt: signed.issuedAt };
+  return { jws: signed.jws, keyId: signed.keyId, curp: person.curp, nss: person.nss, issuedAt: signed.issuedAt, issuedOn: signed.issuedOn };
 }

@@ -19,6 +19,10 @@ export async function recordProofOfLife({ input }: MutationRecordProofOfLifeArgs
     const person = await txQueries.lockPerson(tx, input.curp);
     if (!person) throw notFound('Person');
     if (!person.pensionerAbroad) throw badInput('PROOF_OF_LIFE_NOT_PENSIONER_ABROAD', 'Only pensioners living abroad record a consular proof of life');
+    // A proof from before the pension began proves nothing about it (and would move the deadline back).
+    if (person.pensionStartedOn && input.provedOn < person.pensionStartedOn) {
+      throw badInput('PROOF_OF_LIFE_BEFORE_PENSION', `The pension started on ${person.pensionStartedOn}; a proof of life cannot be dated before it`);
+    }
     const [inserted] = await txQueries.insertProofOfLife(tx, { curp: input.curp, provedOn: input.provedOn, consulateId, recordedBy: ctx.viewer!.subject });
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: input.curp, what: 'recordProofOfLife', fields: ['proofOfLife'] }], tx);
     return inserted!;

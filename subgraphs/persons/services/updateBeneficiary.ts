@@ -1,10 +1,12 @@
-/** Changes a beneficiary's household or student-extension facts, re-checking eligibility. */
-import { notFound, ruleViolation } from '../../../schema/errors/client-errors.ts';
+/**
+ * Records a change in a beneficiary's household or student-extension facts. The facts are recorded
+ * even when they end the beneficiary's eligibility (a parent who moves out): the answer says so.
+ */
+import { notFound } from '../../../schema/errors/client-errors.ts';
 import type { MutationUpdateBeneficiaryArgs } from '../__generated__/resolvers-types.ts';
 import type { PersonsContext } from '../context.ts';
 import type { BeneficiaryModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';
-import { evaluateBeneficiary } from '../rules/index.ts';
 import { beneficiaryOf } from './beneficiary-of.ts';
 
 export async function updateBeneficiary({ input }: MutationUpdateBeneficiaryArgs, ctx: PersonsContext): Promise<BeneficiaryModel> {
@@ -14,8 +16,6 @@ export async function updateBeneficiary({ input }: MutationUpdateBeneficiaryArgs
     livesInHousehold: input.livesInHousehold ?? current.livesInHousehold,
     studentExtensionUntil: input.studentExtensionUntil === undefined ? current.studentExtensionUntil : input.studentExtensionUntil,
   };
-  const evaluation = evaluateBeneficiary(next, { asOf: ctx.clock.today() });
-  if (!evaluation.eligible) throw ruleViolation(evaluation.issues, 'BENEFICIARY_NOT_ELIGIBLE');
   return ctx.repository.transaction(async (tx) => {
     const [row] = await txQueries.updateBeneficiary(tx, input.id, {
       livesInHousehold: next.livesInHousehold,

@@ -53,3 +53,24 @@ describe('persons: NSS assignment', () => {
     expect(new Set(results.map((r) => r.data?.assignNss?.nss)).size).toBe(people.length);
   });
 });
+
+describe('persons: NSS numbering and addresses', () => {
+  it('the first NSS of a subdelegation and year gets sequence 0001', async ({ system, as }) => {
+    await system.db.database.sql`insert into persons.clinics (id, number, name, state, subdelegation) values ('UMF-YN-001', 1, 'UMF 1 Mérida (test)', 'YN', '32')`;
+    await system.db.database.sql`insert into persons.clinic_postal_codes (postal_code_prefix, clinic_id) values ('97', 'UMF-YN-001')`;
+    const person: PersonSeed = { ...newcomer, givenNames: 'FELIPE', birthDate: '1979-09-09' };
+    const yucatan = { street: 'Calle 60', exteriorNumber: '1', neighbourhood: 'Centro', municipality: 'Mérida', state: 'YN', postalCode: '97000' };
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(ASSIGN, { i: { ...inputFor(person), address: yucatan } });
+    expect(res.errors).toBeUndefined();
+    const year = String(new Date().getUTCFullYear() % 100).padStart(2, '0');
+    expect(res.data?.assignNss.nss).toMatch(new RegExp(`^32${year}790001\\d$`));
+  });
+
+  it('refuses an address whose postal code belongs to another state', async ({ as }) => {
+    const res = await as('INSURED').query(gql`mutation($i: UpdateContactDataInput!) { updateContactData(input: $i) { curp } }`, {
+      i: { address: { ...address, state: 'DF', postalCode: '44100' } },
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'ADDRESS_POSTAL_CODE_STATE', field: 'postalCode' });
+    expect(res.errors?.[0]?.message).toMatch(/44100 belongs to Jalisco/);
+  });
+});

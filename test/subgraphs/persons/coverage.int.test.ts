@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { addDays } from '../../../subgraphs/shared/dates.ts';
 import { systemTest as it } from '../../support/fixtures.ts';
 import { gql } from '../../support/graphql.ts';
+import { daysFromToday, insertEnrollment, insertPerson } from '../../support/persons.ts';
 
 describe('persons: coverage through federation', () => {
   it('an employed insured person is covered, and so are eligible beneficiaries', async ({ as }) => {
@@ -18,5 +19,31 @@ describe('persons: coverage through federation', () => {
     const res = await as('CONSULATE_STAFF', { purpose: 'COVERAGE:window-2' }).query(gql`query($c: Curp!) { person(curp: $c) { coverage { status validUntil } } }`, { c: row!.curp });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ person: { coverage: { status: 'PRESERVED', validUntil: addDays(row!.end_date, 56) } } });
+  });
+});
+
+const COVERAGE = gql`query($c: Curp!) { person(curp: $c) { coverage { status validUntil sources { kind } beneficiaries { status } } } }`;
+const PURPOSE = 'COVERAGE_VALIDITY:window-2';
+
+describe('persons: coverage over every source', () => {
+  it('an employment baja stays preserved although a later family health period has ended', async ({ system, as }) => {
+    const curp = await insertPerson(system.db.database);
+    await insertEnrollment(system.db.database, curp, 'EMPLOYMENT', daysFromToday(-2000), daysFromToday(-36));
+    await insertEnrollment(system.db.database, curp, 'FAMILY_HEALTH', daysFromToday(-386), daysFromToday(-19));
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(COVERAGE, { c: curp });
+    expect(res.data?.person.coverage).toMatchObject({ status: 'PRESERVED', validUntil: daysFromToday(20) });
+  });
+
+  it('an open continuación voluntaria gives no medical coverage', async ({ system, as }) => {
+    const curp = await insertPerson(system.db.database);
+    await insertEnrollment(system.db.database, curp, 'VOLUNTARY_CONTINUATION', daysFromToday(-400), null);
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(COVERAGE, { c: curp });
+    expect(res.data?.person.coverage.status).toBe('EXPIRED');
+  });
+
+  it('a pensioner abroad with a current proof of life is covered by the pension', async ({ system, as }) => {
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(COVERAGE, { c: system.pensionerCurp });
+    expect(res.data?.person.coverage).toMatchObject({ status: 'ACTIVE', validUntil: null });
+    expect(res.data?.person.coverage.sources.map((s: { kind: string }) => s.kind)).toEqual(['PENSION']);
   });
 });

@@ -21,12 +21,19 @@ describe('persons: proof of life and certificates', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('PROOF_OF_LIFE_FUTURE_DATE');
   });
 
-  it('issues an NSS certificate that verifies offline with the published key', async ({ system, as }) => {
-    const res = await as('INSURED').query(gql`mutation($c: Curp!) { issueNssCertificate(curp: $c) { jws keyId nss } }`, { c: system.insuredCurp });
+  it('refuses a proof of life dated before the pension started', async ({ system, as }) => {
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(gql`mutation($i: RecordProofOfLifeInput!) { recordProofOfLife(input: $i) { id } }`, { i: { curp: system.pensionerCurp, provedOn: '2014-01-01' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('PROOF_OF_LIFE_BEFORE_PENSION');
+  });
+
+  it('issues an NSS certificate that verifies offline with the published key, dated in Mexico City', async ({ system, as }) => {
+    const res = await as('INSURED').query(gql`mutation($c: Curp!) { issueNssCertificate(curp: $c) { jws keyId nss issuedAt issuedOn } }`, { c: system.insuredCurp });
     const certificate = res.data?.issueNssCertificate;
     const jwks = (await (await fetch(new URL('/.well-known/jwks.json', system.gateway.url))).json()) as { keys: never[] };
     const { payload, protectedHeader } = await compactVerify(certificate.jws, createLocalJWKSet({ keys: jwks.keys }));
     expect(protectedHeader.kid).toBe(certificate.keyId);
-    expect(JSON.parse(new TextDecoder().decode(payload)).certificate).toMatchObject({ curp: system.insuredCurp, nss: certificate.nss });
+    const mexicoCity = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date(certificate.issuedAt));
+    expect(certificate.issuedOn).toBe(mexicoCity);
+    expect(JSON.parse(new TextDecoder().decode(payload)).certificate).toMatchObject({ curp: system.insuredCurp, nss: certificate.nss, issuedOn: mexicoCity });
   });
 });

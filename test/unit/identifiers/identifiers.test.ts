@@ -32,6 +32,20 @@ describe('CURP', () => {
     const feb30 = 'SABC560230MDFLRN0';
     expect(validateCurp(`${feb30}${curpCheckDigit(feb30)}`)).toMatchObject({ ok: false, issues: [{ code: 'CURP_DATE', position: 5 }] });
   });
+
+  it('refuses a consonant at position 2 and a vowel at positions 14-16', () => {
+    const body = 'SBBC560626MDFLRN0';
+    expect(validateCurp(`${body}${curpCheckDigit(body)}`)).toMatchObject({ ok: false, issues: [{ code: 'CURP_FORMAT', position: 2 }] });
+    const vowel = 'SABC560626MDFARN0';
+    expect(validateCurp(`${vowel}${curpCheckDigit(vowel)}`)).toMatchObject({ ok: false, issues: [{ code: 'CURP_FORMAT', position: 14 }] });
+  });
+
+  it('refuses a differentiator that contradicts its own date (a letter with YY 99 means 2099)', () => {
+    expect(validateCurp('RAOS991231MDGMRFA5', { asOf: '2026-12-01' })).toMatchObject({ ok: false, issues: [{ code: 'CURP_DIFFERENTIATOR', position: 17 }] });
+    // The same CURP with the digit a 1999 birth has is valid.
+    const digit = 'RAOS991231MDGMRF0';
+    expect(validateCurp(`${digit}${curpCheckDigit(digit)}`, { asOf: '2026-12-01' })).toMatchObject({ ok: true, birthDate: '1999-12-31' });
+  });
 });
 
 describe('NSS', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, birthday } from '../../../subgraphs/shared/dates.ts';
 import {
-  computeCoverage, evaluateBeneficiary, evaluateEligibility, proofOfLifeStatus, validateBeneficiarySet,
+  computeCoverage, evaluateBeneficiary, evaluateEligibility, proofOfLifeStatus, validateBeneficiarySet, type PeriodKind,
 } from '../../../subgraphs/persons/rules/index.ts';
 
 describe('beneficiaries', () => {
@@ -25,18 +25,32 @@ describe('beneficiaries', () => {
     expect(evaluateBeneficiary({ ...child, birthDate: '2027-01-01' }, { asOf: '2026-01-01' }).issues[0]?.code).toBe('BENEFICIARY_BIRTH_DATE_FUTURE');
   });
 
+  const holder = { curp: 'HOLDER', birthDate: '1978-01-01' };
+  const named = { givenNames: 'ANA', firstSurname: 'RUIZ', secondSurname: null };
+
   it('one spouse or concubine, two parents, no duplicates', () => {
-    const spouse = { relationship: 'SPOUSE', birthDate: '1980-01-01', livesInHousehold: true, curp: 'A' };
-    expect(validateBeneficiarySet([spouse], { ...spouse, relationship: 'CONCUBINE', curp: 'B' })[0]?.code).toBe('BENEFICIARY_PARTNER_EXISTS');
-    const parent = { relationship: 'PARENT', birthDate: '1950-01-01', livesInHousehold: true };
-    expect(validateBeneficiarySet([parent, parent], parent)[0]?.code).toBe('BENEFICIARY_PARENTS_LIMIT');
-    expect(validateBeneficiarySet([spouse], { ...child, curp: 'A' })[0]?.code).toBe('BENEFICIARY_DUPLICATE');
-    expect(validateBeneficiarySet([spouse], child)).toEqual([]);
+    const spouse = { ...named, relationship: 'SPOUSE', birthDate: '1980-01-01', livesInHousehold: true, curp: 'A' };
+    expect(validateBeneficiarySet([spouse], { ...spouse, relationship: 'CONCUBINE', curp: 'B' }, holder)[0]?.code).toBe('BENEFICIARY_PARTNER_EXISTS');
+    const parent = { ...named, relationship: 'PARENT', birthDate: '1950-01-01', livesInHousehold: true, curp: 'P' };
+    expect(validateBeneficiarySet([parent, { ...parent, curp: 'Q' }], { ...parent, curp: 'R' }, holder)[0]?.code).toBe('BENEFICIARY_PARENTS_LIMIT');
+    expect(validateBeneficiarySet([spouse], { ...named, ...child, curp: 'A' }, holder)[0]?.code).toBe('BENEFICIARY_DUPLICATE');
+    expect(validateBeneficiarySet([spouse], { ...named, ...child, givenNames: 'LUIS' }, holder)).toEqual([]);
+  });
+
+  it('the same child twice without a CURP is a duplicate', () => {
+    const kid = { ...named, ...child, givenNames: 'LUIS' };
+    expect(validateBeneficiarySet([kid], { ...kid }, holder).map((i) => i.code)).toEqual(['BENEFICIARY_DUPLICATE']);
+  });
+
+  it('refuses the holder as their own beneficiary, a parent younger than the holder and a child older', () => {
+    expect(validateBeneficiarySet([], { ...named, ...child, curp: 'HOLDER' }, holder).map((i) => i.code)).toContain('BENEFICIARY_IS_HOLDER');
+    expect(validateBeneficiarySet([], { ...named, relationship: 'PARENT', birthDate: '1990-01-01', livesInHousehold: true }, holder).map((i) => i.code)).toEqual(['BENEFICIARY_PARENT_TOO_YOUNG']);
+    expect(validateBeneficiarySet([], { ...named, ...child, birthDate: '1970-01-01' }, holder).map((i) => i.code)).toEqual(['BENEFICIARY_CHILD_TOO_OLD_FOR_HOLDER']);
   });
 });
 
 describe('coverage validity', () => {
-  const job = (start: string, end: string | null, kind = 'EMPLOYMENT') => ({ start, end, kind });
+  const job = (start: string, end: string | null, kind: PeriodKind = 'EMPLOYMENT') => ({ start, end, kind });
 
   it('an open period is ACTIVE; no period is NONE; a future one does not count yet', () => {
     expect(computeCoverage([job('2020-01-01', null)], { asOf: '2026-11-23' })).toMatchObject({ status: 'ACTIVE', validUntil: null });
@@ -82,15 +96,29 @@ describe('proof of life (every 6 months; due-soon and grace windows configurable
 });
 
 describe('voluntary enrollment abroad', () => {
-  it('a Mexican with matrícula consular, CURP and e-mail is eligible', () => {
-    expect(evaluateEligibility({ nationality: 'MEXICAN', residency: null, documents: ['CURP', 'EMAIL', 'MATRICULA_CONSULAR'] })).toEqual({ eligible: true, missingDocuments: [], reasons: [] });
+  const facts = { residency: null, program: 'INDEPENDENT_WORKER' as const, hasNss: true, hasMexicanAddress: true, declaredMonthlyIncome: 12_000 };
+  const codes = (r: ReturnType<typeof evaluateEligibility>) => r.missingRequirements.map((m) => m.code);
+
+  it('a Mexican with CURP, e-mail and matrícula still needs an NSS, a Mexican address and a declared income as an independent worker', () => {
+    const result = evaluateEligibility({ nationality: 'MEXICAN', residency: null, documents: ['CURP', 'EMAIL', 'MATRICULA_CONSULAR'], program: 'INDEPENDENT_WORKER', hasNss: false, hasMexicanAddress: false, declaredMonthlyIncome: null });
+    expect(result.eligible).toBe(false);
+    expect(codes(result)).toEqual(['NSS', 'MEXICAN_ADDRESS', 'DECLARED_INCOME']);
+    expect(result.missingRequirements.every((m) => m.reason.length > 10)).toBe(true);
   });
-  it('lists what is missing', () => {
-    expect(evaluateEligibility({ nationality: 'DUAL', residency: null, documents: ['CURP'] })).toMatchObject({ eligible: false, missingDocuments: ['EMAIL', 'MATRICULA_CONSULAR'] });
+  it('is eligible with everything', () => {
+    expect(evaluateEligibility({ ...facts, nationality: 'MEXICAN', documents: ['CURP', 'EMAIL', 'MATRICULA_CONSULAR'] })).toEqual({ eligible: true, missingRequirements: [], missingDocuments: [], reasons: [] });
   });
-  it('a foreigner needs residency, passport and residency card', () => {
-    expect(evaluateEligibility({ nationality: 'FOREIGN', residency: null, documents: ['CURP', 'EMAIL', 'PASSPORT', 'RESIDENCY_CARD'] }).eligible).toBe(false);
-    expect(evaluateEligibility({ nationality: 'FOREIGN', residency: 'TEMPORARY', documents: ['CURP', 'EMAIL', 'PASSPORT'] })).toMatchObject({ eligible: false, missingDocuments: ['RESIDENCY_CARD'] });
-    expect(evaluateEligibility({ nationality: 'FOREIGN', residency: 'PERMANENT', documents: ['CURP', 'EMAIL', 'PASSPORT', 'RESIDENCY_CARD'] }).eligible).toBe(true);
+  it('lists missing documents as documents too', () => {
+    expect(evaluateEligibility({ ...facts, nationality: 'DUAL', documents: ['CURP'] })).toMatchObject({ eligible: false, missingDocuments: ['EMAIL', 'MATRICULA_CONSULAR'] });
+  });
+  it('a foreigner needs residency, passport, residency card, and documents apostilled and translated', () => {
+    const all = ['CURP', 'EMAIL', 'PASSPORT', 'RESIDENCY_CARD', 'APOSTILLE', 'CERTIFIED_TRANSLATION'] as const;
+    expect(codes(evaluateEligibility({ ...facts, nationality: 'FOREIGN', documents: all }))).toEqual(['RESIDENCY']);
+    expect(codes(evaluateEligibility({ ...facts, nationality: 'FOREIGN', residency: 'TEMPORARY', documents: ['CURP', 'EMAIL', 'PASSPORT', 'RESIDENCY_CARD'] }))).toEqual(['APOSTILLE', 'CERTIFIED_TRANSLATION']);
+    expect(evaluateEligibility({ ...facts, nationality: 'FOREIGN', residency: 'PERMANENT', documents: all }).eligible).toBe(true);
+  });
+  it('family health insurance asks for no declared income', () => {
+    expect(codes(evaluateEligibility({ ...facts, program: 'FAMILY_HEALTH', declaredMonthlyIncome: null, nationality: 'MEXICAN', documents: ['CURP', 'EMAIL', 'INE'] }))).toEqual([]);
   });
 });
+

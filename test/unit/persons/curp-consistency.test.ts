@@ -111,6 +111,29 @@ const HAND_BUILT: Array<[rule: string, person: CurpPersonData, prefix: string]> 
   ['MA. and particles at the start of the given names are skipped', { givenNames: 'MA. DE LOS ANGELES', firstSurname: 'SOTO', secondSurname: 'RUIZ', birthDate: '1982-03-03', sex: 'M', birthState: 'MC' }, 'SORA820303MMCTZN'],
 ];
 
+describe('the century (position 17) and inconvenient words (position 2)', () => {
+  const sofia = { givenNames: 'SOFIA', firstSurname: 'RAMOS', secondSurname: 'ORTIZ', sex: 'M' as const, birthState: 'DG' };
+
+  it('a letter at position 17 with a 1999 birth date is a mismatch at position 17', () => {
+    const result = checkCurpConsistency('RAOS991231MDGMRFA5', { ...sofia, birthDate: '1999-12-31' }, { asOf: '2026-12-01' });
+    expect(result.consistent).toBe(false);
+    expect(result.mismatches).toEqual([expect.objectContaining({ field: 'birthDate', positions: [17], actual: 'A' })]);
+    expect(result.structuralIssues).toEqual([expect.objectContaining({ code: 'CURP_DIFFERENTIATOR', position: 17 })]);
+  });
+
+  it('a digit at position 17 with a 2000 birth date is a mismatch at position 17', () => {
+    const result = checkCurpConsistency('RAOS000101MDGMRF01', { ...sofia, birthDate: '2000-01-01' }, { asOf: '2026-12-01' });
+    expect(result.mismatches).toEqual([expect.objectContaining({ field: 'birthDate', positions: [17], actual: '0' })]);
+  });
+
+  it('a different second surname that undoes an inconvenient word is reported on the second surname only', () => {
+    const oscar = { givenNames: 'OSCAR', firstSurname: 'PUENTE', secondSurname: 'TAPIA', birthDate: '1980-05-05', sex: 'H' as const, birthState: 'SP' };
+    expect(checkCurpConsistency('PXTO800505HSPNPS06', oscar).consistent).toBe(true);
+    const { mismatches } = checkCurpConsistency('PXTO800505HSPNPS06', { ...oscar, secondSurname: 'LOPEZ' });
+    expect(mismatches.map((m) => [m.field, m.positions])).toEqual([['secondSurname', [3]]]);
+  });
+});
+
 describe('hand-built vectors', () => {
   it.each(HAND_BUILT)('%s', (_rule, data, expected) => {
     expect(expectedCurpPrefix(data)).toBe(expected);
