@@ -4,6 +4,7 @@
  * subgraph) and by the integration tests (in-process, real HTTP).
  */
 import { openDatabase, type Database } from '../db/client.ts';
+import { connectionRoleProblems } from '../db/privileges.ts';
 import { createIdentityVerifier } from '../schema/identity/gateway-token.ts';
 import type { RunningHttpServer } from '../schema/runtime/http-server.ts';
 import type { SubgraphKeys } from '../schema/runtime/keys.ts';
@@ -37,6 +38,15 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
   const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10 });
   const now = options.now ?? (() => new Date());
   const log = logger.child({ subgraph: options.name });
+  // A superuser or owner could bypass the audit trail's protections: production will not run as one.
+  const problems = await connectionRoleProblems(database.sql);
+  if (problems.length > 0) {
+    if (options.production) {
+      await database.close();
+      throw new Error(`the ${options.name} subgraph must connect as its own role (docs/operations.md): ${problems.join('; ')}`);
+    }
+    log.warn({ problems }, 'connected with more privileges than the subgraph needs');
+  }
   const documents = {
     signer: await createDocumentSigner(options.name, options.keys.documentSigning),
     verifier: await createDocumentVerifier(options.keys.documentKeys),

@@ -2,7 +2,7 @@
  * `npm run start:subgraph -- <name>` (or SUBGRAPH=<name>): one subgraph in its own process on its
  * own port (<NAME>_PORT, default 4001–4004). Without a database URL it uses the embedded server.
  */
-import { resolveDatabaseUrl } from '../db/config.ts';
+import { resolveDatabaseUrl, subgraphDatabaseUrl } from '../db/config.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { isProduction, loadSubgraphKeys } from '../schema/runtime/keys.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName } from '../schema/subgraphs.ts';
@@ -16,12 +16,17 @@ if (!isSubgraphName(name)) {
   process.exit(2);
 }
 const log = logger.child({ subgraph: name });
-const { url, embedded } = await resolveDatabaseUrl(name, (m) => log.debug(m));
-if (process.env.SKIP_MIGRATIONS !== 'true') await runMigrations(url);
+// Migrations need an administrator (DATABASE_URL, or the embedded server); the subgraph itself
+// connects as its own role: <NAME>_DATABASE_URL, or in development that role on the same server.
+const specificUrl = process.env[`${name.toUpperCase()}_DATABASE_URL`];
+const migrate = process.env.SKIP_MIGRATIONS !== 'true';
+const shared = specificUrl && !migrate ? null : await resolveDatabaseUrl(null, (m) => log.debug(m));
+if (shared && migrate) await runMigrations(shared.url);
+const embedded = shared?.embedded ?? null;
 const port = Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[name]);
 const subgraph = await runSubgraph({
   name,
-  databaseUrl: url,
+  databaseUrl: specificUrl ?? subgraphDatabaseUrl(name, shared!.url),
   port,
   keys: await loadSubgraphKeys(name),
   production: isProduction(),

@@ -9,6 +9,7 @@ import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../db/config.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs.ts';
+import { isProduction } from './environment.ts';
 
 export interface KeyPair {
   privateKey: KeyObject;
@@ -161,9 +162,7 @@ export function parseEd25519Key(pem: string | undefined, name: string, type: 'pr
   return null;
 }
 
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV === 'production';
-}
+export { isProduction } from './environment.ts';
 
 /**
  * What a subgraph process holds: the gateway's public key, its own document signing key, and the

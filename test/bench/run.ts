@@ -26,6 +26,7 @@ const { loadSubgraphKeys } = await import('../../schema/runtime/keys.ts');
 const { DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
 const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/identity/gateway-token.ts');
 const { runSubgraph } = await import('../../subgraphs/runtime.ts');
+const { developmentRoleUrl } = await import('../../db/privileges.ts');
 const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
 const { runLoad } = await import('./load.ts');
 
@@ -91,7 +92,7 @@ try {
   }
 
   // SQL statements per operation, in-process on the same database: a batch of 5 and of 50.
-  const counting = await runSubgraph({ name: 'persons', databaseUrl, port: 0, keys: await loadSubgraphKeys('persons') });
+  const counting = await runSubgraph({ name: 'persons', databaseUrl: developmentRoleUrl('persons', databaseUrl), port: 0, keys: await loadSubgraphKeys('persons') });
   const staff = { kind: 'user' as const, viewer: { subject: 'bench-staff', roles: ['CONSULATE_STAFF' as const], curp: null, consulateId: 'CON-LAX', employerRegistrations: [], bankId: null, subdelegation: null } };
   const staffToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey }).sign(staff, 'persons', 'BENCH:statements');
   const curps = (await counting.database.sql<{ curp: string }[]>`select curp from persons.persons order by curp limit 50`).map((r) => r.curp);

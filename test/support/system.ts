@@ -10,6 +10,7 @@ import type { RunningHttpServer } from '../../schema/runtime/http-server.ts';
 import { runSubgraph, type RunningSubgraph } from '../../subgraphs/runtime.ts';
 import { mintDevToken } from '../../gateway/auth/dev-tokens.ts';
 import type { Role } from '../../schema/identity/viewer.ts';
+import { developmentRoleUrl } from '../../db/privileges.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { TEST_AUTH, generateTestKeys } from './keys.ts';
 
@@ -41,7 +42,7 @@ export async function startTestSystem(options: { now?: () => Date; env?: Record<
   const db = await createTestDatabase();
   const keys = generateTestKeys();
   const started = await Promise.all(
-    SUBGRAPH_NAMES.map((name) => runSubgraph({ name, databaseUrl: db.url, port: 0, keys: keys.subgraph(name), poolSize: 4, now: options.now })),
+    SUBGRAPH_NAMES.map((name) => runSubgraph({ name, databaseUrl: developmentRoleUrl(name, db.url), port: 0, keys: keys.subgraph(name), poolSize: 4, now: options.now })),
   );
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const config = loadGatewayConfig({

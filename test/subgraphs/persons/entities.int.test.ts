@@ -7,6 +7,8 @@ import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData, syntheticCurp, type PersonSeed } from '../../../db/seed.ts';
 import { DEMO } from '../../../db/demo-identities.ts';
+import { openDatabase, type Database } from '../../../db/client.ts';
+import { developmentRoleUrl } from '../../../db/privileges.ts';
 import { IDENTITY_HEADER } from '../../../schema/identity/gateway-token.ts';
 import { logger } from '../../../schema/runtime/logger.ts';
 import { SUBGRAPHS } from '../../../subgraphs/registry.ts';
@@ -30,24 +32,27 @@ describe('persons _entities, in process', () => {
   let t: TestDatabase;
   let instance: SubgraphInstance;
   let apollo: ApolloServer<BaseContext>;
+  let roleDatabase: Database;
 
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedDemoData(t.database);
     const keys = generateTestKeys().subgraph('persons');
     const documents = { signer: await createDocumentSigner('persons', keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
-    instance = await SUBGRAPHS.persons.create({ database: t.database, keys, now: () => new Date(), log: logger, documents });
+    roleDatabase = openDatabase(developmentRoleUrl('persons', t.url), { name: 'persons' });
+    instance = await SUBGRAPHS.persons.create({ database: roleDatabase, keys, now: () => new Date(), log: logger, documents });
     apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema('persons', instance) });
     await apollo.start();
   });
   afterAll(async () => {
     await apollo?.stop();
+    await roleDatabase?.close();
     await t?.drop();
   });
 
   async function entities(claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null) {
     const identity = claims ? identityFor(claims) : ({ kind: 'anonymous' } as const);
-    const base = createBaseContext({ name: 'persons', database: t.database, now: () => new Date(), log: logger }, { identity, purpose }, 'test-request');
+    const base = createBaseContext({ name: 'persons', database: roleDatabase, now: () => new Date(), log: logger }, { identity, purpose }, 'test-request');
     const response = await apollo.executeOperation(
       { query: ENTITIES, variables: { r: curps.map((curp) => ({ __typename: 'Person', curp })) } },
       { contextValue: instance.context(base) },
