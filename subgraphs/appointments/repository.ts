@@ -22,6 +22,14 @@ export interface OfficeFilter {
   service?: ServiceCode;
 }
 
+/**
+ * A PostgreSQL array literal, sent as one text parameter and cast in SQL (`$1::date[]`):
+ * postgres.js does not serialise JS arrays for date[] or timestamptz[] parameters. Elements are
+ * double-quoted with \ and " escaped, so any string is safe.
+ */
+const arrayLiteral = (values: ReadonlyArray<string | number>): string =>
+  `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+
 function createAppointmentsRepository({ db }: Database) {
   const prepared = {
     officesById: db.select().from(offices).where(anyOf(offices.id)).prepare('offices_by_id'),
@@ -71,7 +79,7 @@ function createAppointmentsRepository({ db }: Database) {
 
     /** The queues of several offices, each on its own office-local date. */
     queues: (days: ReadonlyArray<{ officeId: string; localDate: string }>): Promise<AppointmentModel[]> =>
-      prepared.queues.execute({ offices: days.map((d) => d.officeId), dates: days.map((d) => d.localDate) }),
+      prepared.queues.execute({ offices: arrayLiteral(days.map((d) => d.officeId)), dates: arrayLiteral(days.map((d) => d.localDate)) }),
 
     /** Runs `work` in one transaction: a mutation either writes everything or nothing. */
     transaction: <T>(work: (tx: Tx) => Promise<T>): Promise<T> => db.transaction(work),
@@ -80,12 +88,6 @@ function createAppointmentsRepository({ db }: Database) {
 
 export const appointmentsRepository = onePerPool(createAppointmentsRepository);
 export type AppointmentsRepository = ReturnType<typeof createAppointmentsRepository>;
-
-/**
- * A PostgreSQL array literal of ISO instants or integers (no quoting needed), sent as one text
- * parameter: postgres.js does not serialise JS arrays for timestamptz[] parameters.
- */
-const arrayLiteral = (values: ReadonlyArray<string | number>): string => `{${values.join(',')}}`;
 
 const isActive = sql`${appointments.status} in (${sql.raw(ACTIVE_STATUSES.map((s) => `'${s}'`).join(', '))})`;
 
