@@ -5,7 +5,7 @@
  */
 import { describe, expect } from 'vitest';
 import { insertAppointments } from '../../../db/seed-data/appointments.ts';
-import { systemTestAt } from '../../support/fixtures.ts';
+import { systemTestAt, type RoleClient } from '../../support/fixtures.ts';
 import { gql } from '../../support/graphql.ts';
 import { BOOK, FRIDAY_0900_LAX, slotId, syntheticPeople } from './support.ts';
 
@@ -18,7 +18,7 @@ const SUMMARY = gql`query($o: ID!, $d: Date) { office(id: $o) { dailySummary(dat
   officeId date appointments served noShows walkIns cancelled waitingMinutesP50 waitingMinutesP90 serviceMinutesP50 waitingSamples } } }`;
 
 type Entry = { id: string; status: string; walkIn: boolean; person: { curp: string }; [field: string]: unknown };
-const queueOf = async (client: { query: (d: string, v: object) => Promise<any> }, officeId: string): Promise<Entry[]> =>
+const queueOf = async (client: RoleClient, officeId: string): Promise<Entry[]> =>
   (await client.query(QUEUE, { o: officeId })).data?.office?.queue ?? [];
 
 describe('appointments: the queue', () => {
