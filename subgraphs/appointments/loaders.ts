@@ -11,7 +11,7 @@ import type { AppointmentModel, OfficeModel } from './mappers.ts';
 import {
   handleAppointments, isVisibleTo, readAppointment, readAppointmentsOf, readQueueOf, type AppointmentsRead,
 } from './permissions.ts';
-import type { ServiceCode } from './reference/index.ts';
+import { SERVICE_CODES, type ServiceCode } from './reference/index.ts';
 import type { AppointmentsRepository } from './repository.ts';
 import { localDateOf } from './rules/index.ts';
 
@@ -36,8 +36,10 @@ export function createAppointmentsLoaders(ctx: BaseContext<AppointmentsRead>, re
 
   return {
     officeById,
+    /** The services an office offers, in the catalogue's display order. */
     servicesByOffice: new DataLoader<string, ServiceCode[]>(async (ids) =>
-      groupBy(ids, await repository.servicesByOffice(ids), (row) => row.officeId).map((rows) => rows.map((row) => row.service)),
+      groupBy(ids, await repository.servicesByOffice(ids), (row) => row.officeId)
+        .map((rows) => SERVICE_CODES.filter((code) => rows.some((row) => row.service === code))),
     ),
     appointmentById: scopedLoader(ctx, {
       audit: 'Appointment',

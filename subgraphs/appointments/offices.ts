@@ -2,10 +2,10 @@
  * Offices as the slot rules and the services need them: the office row with its closed dates,
  * the services it offers, and rule errors turned into client errors with the rule's own code.
  */
-import { badInput, notFound, type ClientError } from '../../schema/errors/client-errors.ts';
+import { badInput, notFound } from '../../schema/errors/client-errors.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { OfficeModel } from './mappers.ts';
-import { SERVICES, SERVICE_CODES, type ServiceCode } from './reference/index.ts';
+import { SERVICE_CODES, type ServiceCode } from './reference/index.ts';
 import { AppointmentRuleError, parseSlotKey, type SlotOffice } from './rules/index.ts';
 
 export type SlotReadyOffice = OfficeModel & SlotOffice;
@@ -35,12 +35,7 @@ export function parseSlotId(slotId: string): { officeId: string; service: Servic
   return { officeId: parsed.officeId, service, startsAt: parsed.startsAt };
 }
 
-/** The service's definition (reference data). */
-export function serviceDefinition(code: ServiceCode) {
-  return SERVICES[code];
-}
-
-/** An AppointmentRuleError as the client error it describes; anything else is rethrown as is. */
-export function asClientError(error: unknown): ClientError | unknown {
-  return error instanceof AppointmentRuleError ? badInput(error.code, error.message, { ...error.details }) : error;
+/** Throws an AppointmentRuleError as the client error it describes (its code and details); anything else as is. */
+export function rethrowRuleError(error: unknown): never {
+  throw error instanceof AppointmentRuleError ? badInput(error.code, error.message, { ...error.details }) : error;
 }

@@ -4,7 +4,7 @@
  * that takes or gives back seats (see slot_units in db/schema/appointments.ts for why it cannot
  * overbook).
  */
-import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import {
   ACTIVE_STATUSES, appointments, officeHolidays, officeServices, offices, slotUnits,
@@ -104,10 +104,6 @@ export const txQueries = {
   insertUnlessActive: async (tx: Tx, row: NewAppointment): Promise<AppointmentModel | undefined> =>
     (await tx.insert(appointments).values(row).onConflictDoNothing({ target: [appointments.curp, appointments.service], where: isActive }).returning())[0],
 
-  /** The person's active appointment for a service, if any. */
-  activeAppointment: async (tx: Tx, curp: string, service: ServiceCode): Promise<AppointmentModel | undefined> =>
-    (await tx.select().from(appointments).where(and(eq(appointments.curp, curp), eq(appointments.service, service), isActive)))[0],
-
   /**
    * Takes (+1) or gives back (-1) one seat per unit, in one statement, units in ascending order
    * (the lock order of every booking). The row proposed for a unit is what the unit would be if
@@ -143,8 +139,4 @@ export const txQueries = {
     tx.update(appointments).set({ status: 'NO_SHOW', updatedAt: sql`now()` })
       .where(and(eq(appointments.curp, curp), eq(appointments.service, service), eq(appointments.status, 'BOOKED'), lt(appointments.startsAt, before))),
 
-  officeServices: async (tx: Tx, officeId: string): Promise<ServiceCode[]> =>
-    (await tx.select({ service: officeServices.service }).from(officeServices).where(eq(officeServices.officeId, officeId))).map((r) => r.service),
-
-  officesById: (tx: Tx, ids: readonly string[]): Promise<OfficeModel[]> => tx.select().from(offices).where(inArray(offices.id, [...ids])),
 };

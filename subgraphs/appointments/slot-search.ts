@@ -5,7 +5,8 @@
 import type { QuerySlotsArgs } from './__generated__/resolvers-types.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentSlotModel } from './mappers.ts';
-import { asClientError, assertOffers, serviceDefinition, slotOffice } from './offices.ts';
+import { assertOffers, rethrowRuleError, slotOffice } from './offices.ts';
+import { SERVICES } from './reference/index.ts';
 import { freeSeats, generateSlots, type Slot } from './rules/index.ts';
 
 
@@ -14,9 +15,9 @@ export async function searchSlots({ officeId, service, from, to }: QuerySlotsArg
   await assertOffers(ctx, office, service);
   let slots: Slot[];
   try {
-    slots = generateSlots({ office, service: serviceDefinition(service), from, to, now: ctx.clock.now() });
+    slots = generateSlots({ office, service: SERVICES[service], from, to, now: ctx.clock.now() });
   } catch (error) {
-    throw asClientError(error);
+    rethrowRuleError(error);
   }
   const first = slots[0];
   const last = slots.at(-1);

@@ -24,7 +24,7 @@ export async function appointmentOf(
 }
 
 /** Hands a changed appointment back: released to the shield and fresh in the request's loader. */
-export function released(ctx: AppointmentsContext, row: AppointmentModel): AppointmentModel {
+export function releaseChanged(ctx: AppointmentsContext, row: AppointmentModel): AppointmentModel {
   ctx.loaders.appointmentById.clear(row.id).prime(row.id, row);
   ctx.released.release('Appointment', row.id);
   return row;

@@ -10,12 +10,13 @@ import { authorize } from '../../shared/access/index.ts';
 import type { MutationBookAppointmentArgs } from '../__generated__/resolvers-types.ts';
 import type { AppointmentsContext } from '../context.ts';
 import type { AppointmentModel } from '../mappers.ts';
-import { assertOffers, parseSlotId, serviceDefinition, slotOffice } from '../offices.ts';
+import { assertOffers, parseSlotId, slotOffice } from '../offices.ts';
 import { bookFor, handleAppointments } from '../permissions.ts';
+import { SERVICES } from '../reference/index.ts';
 import { txQueries } from '../repository.ts';
 import { DEFAULT_NO_SHOW_GRACE_MINUTES, findSlot, seatChanges } from '../rules/index.ts';
-import { released } from './appointment-of.ts';
-import { alreadyActive, slotFull, slotNotOffered } from './errors.ts';
+import { releaseChanged } from './appointment-of.ts';
+import { alreadyActive, slotFull, slotNotOffered } from './booking-errors.ts';
 
 export async function bookAppointment({ input }: MutationBookAppointmentArgs, ctx: AppointmentsContext): Promise<AppointmentModel> {
   await authorize(ctx, handleAppointments(ctx), { subjectCurp: null, what: 'bookAppointment' });
@@ -28,7 +29,7 @@ export async function bookAppointment({ input }: MutationBookAppointmentArgs, ct
   const office = await slotOffice(ctx, named.officeId);
   await assertOffers(ctx, office, named.service);
   const now = ctx.clock.now();
-  const slot = findSlot({ office, service: serviceDefinition(named.service), startsAt: named.startsAt, now });
+  const slot = findSlot({ office, service: SERVICES[named.service], startsAt: named.startsAt, now });
   if (!slot) throw slotNotOffered(input.slotId);
 
   const row = await ctx.repository.transaction(async (tx) => {
@@ -43,5 +44,5 @@ export async function bookAppointment({ input }: MutationBookAppointmentArgs, ct
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: curp, what: 'bookAppointment', fields: ['appointment'] }], tx);
     return inserted;
   });
-  return released(ctx, row);
+  return releaseChanged(ctx, row);
 }

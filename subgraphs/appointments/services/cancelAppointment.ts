@@ -7,7 +7,7 @@ import { slotOffice } from '../offices.ts';
 import { changeAppointment, handleAppointments } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
 import { nextStatus, seatChanges } from '../rules/index.ts';
-import { appointmentOf, released } from './appointment-of.ts';
+import { appointmentOf, releaseChanged } from './appointment-of.ts';
 
 export async function cancelAppointment({ id }: MutationCancelAppointmentArgs, ctx: AppointmentsContext): Promise<AppointmentModel> {
   const current = await appointmentOf(id, 'cancelAppointment', { roles: handleAppointments, row: changeAppointment }, ctx);
@@ -25,5 +25,5 @@ export async function cancelAppointment({ id }: MutationCancelAppointmentArgs, c
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: current.curp, what: 'cancelAppointment', fields: ['status'] }], tx);
     return cancelled;
   });
-  return released(ctx, row);
+  return releaseChanged(ctx, row);
 }

@@ -10,7 +10,7 @@ import { slotOffice } from '../offices.ts';
 import { runQueueOf, runQueues, type AppointmentsWrite } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
 import { applyQueueEvent, checkQueueDay, localDateOf, type QueueEvent } from '../rules/index.ts';
-import { appointmentOf, released } from './appointment-of.ts';
+import { appointmentOf, releaseChanged } from './appointment-of.ts';
 
 const STAMPED: Partial<Record<QueueEvent, 'checkedInAt' | 'calledAt' | 'servedAt'>> = {
   CHECK_IN: 'checkedInAt', CALL: 'calledAt', SERVE: 'servedAt',
@@ -32,5 +32,5 @@ export async function queueStep(id: string, event: QueueEvent, what: Appointment
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: current.curp, what, fields: stamped ? ['status', stamped] : ['status'] }], tx);
     return updated;
   });
-  return released(ctx, row);
+  return releaseChanged(ctx, row);
 }

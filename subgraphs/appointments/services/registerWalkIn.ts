@@ -12,8 +12,8 @@ import { assertOffers, slotOffice } from '../offices.ts';
 import { ownOfficeOf, registerWalkInAt, runQueues } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
 import { DEFAULT_NO_SHOW_GRACE_MINUTES, localDateOf, walkIn } from '../rules/index.ts';
-import { released } from './appointment-of.ts';
-import { alreadyActive } from './errors.ts';
+import { releaseChanged } from './appointment-of.ts';
+import { alreadyActive } from './booking-errors.ts';
 
 export async function registerWalkIn({ input }: MutationRegisterWalkInArgs, ctx: AppointmentsContext): Promise<AppointmentModel> {
   await authorize(ctx, runQueues(ctx), { subjectCurp: null, what: 'registerWalkIn' });
@@ -35,5 +35,5 @@ export async function registerWalkIn({ input }: MutationRegisterWalkInArgs, ctx:
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: input.curp, what: 'registerWalkIn', fields: ['appointment'] }], tx);
     return inserted;
   });
-  return released(ctx, row);
+  return releaseChanged(ctx, row);
 }

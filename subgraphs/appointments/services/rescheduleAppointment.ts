@@ -7,12 +7,13 @@ import { badInput, ruleViolation } from '../../../schema/errors/client-errors.ts
 import type { MutationRescheduleAppointmentArgs } from '../__generated__/resolvers-types.ts';
 import type { AppointmentsContext } from '../context.ts';
 import type { AppointmentModel } from '../mappers.ts';
-import { parseSlotId, serviceDefinition, slotOffice } from '../offices.ts';
+import { parseSlotId, slotOffice } from '../offices.ts';
 import { changeAppointment, handleAppointments } from '../permissions.ts';
+import { SERVICES } from '../reference/index.ts';
 import { txQueries } from '../repository.ts';
 import { findSlot, seatChanges } from '../rules/index.ts';
-import { appointmentOf, released } from './appointment-of.ts';
-import { slotFull, slotNotOffered } from './errors.ts';
+import { appointmentOf, releaseChanged } from './appointment-of.ts';
+import { slotFull, slotNotOffered } from './booking-errors.ts';
 
 export async function rescheduleAppointment({ input }: MutationRescheduleAppointmentArgs, ctx: AppointmentsContext): Promise<AppointmentModel> {
   const current = await appointmentOf(input.id, 'rescheduleAppointment', { roles: handleAppointments, row: changeAppointment }, ctx);
@@ -21,7 +22,7 @@ export async function rescheduleAppointment({ input }: MutationRescheduleAppoint
     throw badInput('RESCHEDULE_OTHER_OFFICE_OR_SERVICE', `A reschedule keeps the office (${current.officeId}) and service (${current.service}); book a new appointment for another`);
   }
   const office = await slotOffice(ctx, current.officeId);
-  const slot = findSlot({ office, service: serviceDefinition(current.service), startsAt: named.startsAt, now: ctx.clock.now() });
+  const slot = findSlot({ office, service: SERVICES[current.service], startsAt: named.startsAt, now: ctx.clock.now() });
   if (!slot) throw slotNotOffered(input.slotId);
 
   const row = await ctx.repository.transaction(async (tx) => {
@@ -35,5 +36,5 @@ export async function rescheduleAppointment({ input }: MutationRescheduleAppoint
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: current.curp, what: 'rescheduleAppointment', fields: ['startsAt'] }], tx);
     return moved;
   });
-  return released(ctx, row);
+  return releaseChanged(ctx, row);
 }
