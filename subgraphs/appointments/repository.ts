@@ -138,5 +138,4 @@ export const txQueries = {
   lapseMissedBookings: (tx: Tx, curp: string, service: ServiceCode, before: Date) =>
     tx.update(appointments).set({ status: 'NO_SHOW', updatedAt: sql`now()` })
       .where(and(eq(appointments.curp, curp), eq(appointments.service, service), eq(appointments.status, 'BOOKED'), lt(appointments.startsAt, before))),
-
 };
