@@ -62,8 +62,14 @@ const config: CodegenConfig = {
     }),
     'subgraphs/appointments/__generated__/resolvers-types.ts': subgraph('appointments', {
       Person: '../mappers.ts#PersonRefModel',
-      Consulate: '../mappers.ts#ConsulateModel',
+      Office: '../mappers.ts#OfficeModel',
+      OfficeHoliday: '../mappers.ts#OfficeHolidayModel',
       Appointment: '../mappers.ts#AppointmentModel',
+      AppointmentCase: '../mappers.ts#AppointmentCaseModel',
+      AdvisoryService: '../mappers.ts#AdvisoryServiceModel',
+      ServiceDocument: '../mappers.ts#ServiceDocumentModel',
+      AppointmentSlot: '../mappers.ts#AppointmentSlotModel',
+      OfficeDailySummary: '../mappers.ts#OfficeDailySummaryModel',
     }),
     'subgraphs/biometrics/__generated__/resolvers-types.ts': subgraph('biometrics', {
       Person: '../mappers.ts#PersonRefModel',

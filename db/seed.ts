@@ -1,14 +1,15 @@
 /**
  * Synthetic demo data (no real people): valid CURP and NSS check digits, names consistent with
- * their CURPs, clinics and postal codes, enrollments (some under the demo employer), consulates,
- * today's queue, a pensioner abroad with proofs of life and biometric enrollment status.
+ * their CURPs, clinics and postal codes, enrollments (some under the demo employer), the office
+ * catalogue and today's queues (seed-data/appointments.ts), a pensioner abroad with proofs of life
+ * and biometric enrollment status.
  * `npm start` seeds only an empty database.
  */
 import { randomBytes, createCipheriv } from 'node:crypto';
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { DEMO } from './demo-identities.ts';
-import { appointments, consulates } from './schema/appointments.ts';
+import { seedAppointments } from './seed-data/appointments.ts';
 import { consents, templates } from './schema/biometrics.ts';
 import { enrollments } from './schema/enrollments.ts';
 import { addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife } from './schema/persons.ts';
@@ -39,14 +40,6 @@ const CLINICS = [
   { id: 'UMF-NL-015', number: 15, name: 'UMF 15 Monterrey', state: 'NL', subdelegation: '43', prefixes: ['64'] },
   { id: 'UMF-MN-080', number: 80, name: 'UMF 80 Morelia', state: 'MN', subdelegation: '31', prefixes: ['58'] },
   { id: 'UMF-OC-038', number: 38, name: 'UMF 38 Oaxaca', state: 'OC', subdelegation: '47', prefixes: ['68'] },
-];
-
-const CONSULATES = [
-  { id: 'CON-LAX', name: 'Consulado General de México en Los Ángeles', city: 'Los Angeles', country: 'US', timeZone: 'America/Los_Angeles' },
-  { id: 'CON-CHI', name: 'Consulado General de México en Chicago', city: 'Chicago', country: 'US', timeZone: 'America/Chicago' },
-  { id: 'CON-HOU', name: 'Consulado General de México en Houston', city: 'Houston', country: 'US', timeZone: 'America/Chicago' },
-  { id: 'CON-NYC', name: 'Consulado General de México en Nueva York', city: 'New York', country: 'US', timeZone: 'America/New_York' },
-  { id: 'CON-TOR', name: 'Consulado General de México en Toronto', city: 'Toronto', country: 'CA', timeZone: 'America/Toronto' },
 ];
 
 const GIVEN = ['JUAN', 'ROSA', 'PEDRO', 'LUCIA', 'JOSE ANTONIO', 'ELENA', 'RAUL', 'SOFIA', 'MIGUEL', 'CARMEN', 'HECTOR', 'PAULA'];
@@ -144,21 +137,7 @@ export async function seedDemoData(database: Database, now: Date = new Date()): 
       })),
     ]);
 
-    await tx.insert(consulates).values(CONSULATES);
-    // Today's queue, from 09:00 local time in each office's own time zone.
-    const localToday = (timeZone: string, minutes: number) =>
-      sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${timeZone}) + make_interval(mins => ${540 + minutes})) at time zone ${timeZone}`;
-    await tx.insert(appointments).values(
-      [insuredCurp, pensionerCurp, ...uniqueCrowd.slice(0, 4).map((p) => p.curp)].map((curp, i) => {
-        const consulate = i < 4 ? CONSULATES[0]! : CONSULATES[1]!;
-        return {
-          consulateId: consulate.id,
-          curp,
-          startsAt: localToday(consulate.timeZone, i * 20),
-          service: i === 1 ? ('PROOF_OF_LIFE' as const) : ('VOLUNTARY_ENROLLMENT' as const),
-        };
-      }),
-    );
+    await seedAppointments(tx, { insuredCurp, pensionerCurp, others: uniqueCrowd.map((p) => p.curp) }, now);
 
     // A demo template: random bytes, encrypted with a throwaway key, to show that only status leaves.
     const key = randomBytes(32);

@@ -44,3 +44,17 @@ export const systemTest = base
     return system;
   })
   .extend('as', { scope: 'file' }, async ({ system }) => clientsOf(system));
+
+/**
+ * `systemTest` on a system whose subgraphs (and seed) see a fixed clock, for date and time-zone
+ * rules: `const it = systemTestAt(new Date('2026-03-06T17:00:00Z'))`. Tokens still use real time.
+ */
+export function systemTestAt(instant: Date) {
+  return base
+    .extend('system', { scope: 'file' }, async ({}, { onCleanup }) => {
+      const system = await startSeededSystem({ now: () => instant, env: { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000' } });
+      onCleanup(() => system.close());
+      return system;
+    })
+    .extend('as', { scope: 'file' }, async ({ system }) => clientsOf(system));
+}

@@ -10,3 +10,6 @@ export { CONSULAR_HOURS, CONSULAR_HOURS_WITH_SATURDAY, EMBASSY_HOURS, IMSS_HOURS
 export { SERVICE_ALIASES, SERVICE_CODES, SERVICES, SERVICES_CHECKED_ON, parseServiceCode, servicesOfferedAt } from './services.ts';
 export { HOLIDAYS_CHECKED_ON, HOLIDAYS_KNOWN_THROUGH, MEXICAN_HOLIDAYS, hasHostHolidayList, holidaysFor } from './holidays.ts';
 export { HOST_COUNTRY_HOLIDAYS } from './host-holidays.ts';
+export type { ProcedureCode, ProcedureDefinition } from './procedures.ts';
+export { PROCEDURES, PROCEDURES_CHECKED_ON, PROCEDURE_CODES, caseCoversProcedure, isProcedureCode, procedureOfService } from './procedures.ts';
+export { IMSS_OFFICE_PREFIX, imssOfficeId, subdelegationOfOffice } from './office-ids.ts';

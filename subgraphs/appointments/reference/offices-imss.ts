@@ -11,12 +11,13 @@
  * (America/Tijuana, Pacific) and Ciudad Juárez (America/Ciudad_Juarez, Mountain).
  */
 import { IMSS_HOURS } from './office-defaults.ts';
+import { imssOfficeId } from './office-ids.ts';
 import { servicesOfferedAt } from './services.ts';
 import type { Office } from './types.ts';
 
 function imss(subdelegation: string, area: string, city: string, region: string, timeZone: string, windows: number): Office {
   return {
-    id: `IMSS-${subdelegation}`, name: `Subdelegación ${area} del IMSS`, city, region, country: 'MX', timeZone,
+    id: imssOfficeId(subdelegation), name: `Subdelegación ${area} del IMSS`, city, region, country: 'MX', timeZone,
     kind: 'IMSS_SUBDELEGATION', advisoryWindows: windows, openingHours: IMSS_HOURS,
     services: servicesOfferedAt('IMSS_SUBDELEGATION'), subdelegation,
   };

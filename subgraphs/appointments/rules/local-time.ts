@@ -101,3 +101,9 @@ export function localDateOf(instant: Date, timeZone: string): string {
 export function isSameLocalDay(a: Date, b: Date, timeZone: string): boolean {
   return localDateOf(a, timeZone) === localDateOf(b, timeZone);
 }
+
+/** The wall-clock time ('HH:mm') an instant reads as in `timeZone`. */
+export function localClockOf(instant: Date, timeZone: string): string {
+  const offset = zone(timeZone).offset(instant.getTime());
+  return new Date(instant.getTime() + offset * MINUTE_MS).toISOString().slice(11, 16);
+}

@@ -39,6 +39,20 @@ export interface DailyQueueSummary {
 
 const minutesBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 60_000;
 
+/** Minutes from check-in to being called (unrounded); null until called, or when the pair is out of order. */
+export function waitingMinutes(entry: Pick<QueueEntry, 'checkedInAt' | 'calledAt'>): number | null {
+  if (!entry.checkedInAt || !entry.calledAt) return null;
+  const minutes = minutesBetween(entry.checkedInAt, entry.calledAt);
+  return minutes >= 0 ? minutes : null;
+}
+
+/** Minutes from being called to being served (unrounded); null until served, or when the pair is out of order. */
+export function serviceMinutes(entry: Pick<QueueEntry, 'calledAt' | 'servedAt'>): number | null {
+  if (!entry.calledAt || !entry.servedAt) return null;
+  const minutes = minutesBetween(entry.calledAt, entry.servedAt);
+  return minutes >= 0 ? minutes : null;
+}
+
 /** Counts by outcome and nearest-rank waiting/service times of one day's queue entries. */
 export function dailySummary(entries: readonly QueueEntry[]): DailyQueueSummary {
   const waiting: number[] = [];

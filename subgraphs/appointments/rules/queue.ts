@@ -83,3 +83,24 @@ export function applyQueueEvent<T extends QueueEntry>(
         : {};
   return { ok: true, entry: { ...entry, ...stamped, status: next.status } };
 }
+
+/** The statuses of an appointment a person is still in the middle of (one per person and service). */
+export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ['BOOKED', 'CHECKED_IN', 'CALLED'];
+
+/**
+ * Queue steps (check-in, call, serve) happen on the appointment's own day in the office's time
+ * zone: a booking for tomorrow cannot be checked in today. `officeToday` is today's local date
+ * at the office. Marking a no-show is not bound to the day (a missed booking stays missed).
+ */
+export function checkQueueDay(appointmentDate: string, officeToday: string, event: QueueEvent): ValidationIssue[] {
+  if (event === 'MARK_NO_SHOW' || event === 'CANCEL' || appointmentDate === officeToday) return [];
+  return [{ code: 'QUEUE_NOT_TODAY', message: `Cannot apply ${event} on ${officeToday} to an appointment of ${appointmentDate} (office-local dates)` }];
+}
+
+/**
+ * An open case: the person is at the office now — checked in or called, today in the office's
+ * time zone. Staff access to a person's data is bound to such a case.
+ */
+export function isOpenCase(entry: { status: AppointmentStatus; localDate: string }, officeToday: string): boolean {
+  return (entry.status === 'CHECKED_IN' || entry.status === 'CALLED') && entry.localDate === officeToday;
+}

@@ -10,7 +10,9 @@
  * - a time that exists twice (fall-back overlap) means its first occurrence; a slot whose real
  *   length would then differ from `durationMinutes` (it straddles the change) is dropped;
  * - with `now`, slots starting before now + `leadTimeMinutes` are left out.
- * Capacity is the number of advisory windows: that many people can hold the same slot.
+ * Capacity is the number of advisory windows. Windows are shared by every service, and slots of
+ * services with different durations overlap, so the seats still free in a slot are counted per
+ * 5-minute unit across services (seats.ts), not per slot.
  */
 import { addDays, weekday } from '../../shared/dates.ts';
 import type { IsoWeekday, WeeklyOpeningHours } from '../reference/types.ts';

@@ -50,3 +50,8 @@ export function isEmployerOf(access: Access, registration: string): boolean {
 export function isStaffOfConsulate(access: Access, consulateId: string): boolean {
   return hasRole(access, 'CONSULATE_STAFF') && access.viewer!.consulateId === consulateId;
 }
+
+/** An IMSS officer of this subdelegation. */
+export function isOfficerOfSubdelegation(access: Access, subdelegation: string): boolean {
+  return hasRole(access, 'IMSS_OFFICER') && access.viewer!.subdelegation === subdelegation;
+}

@@ -1,5 +1,6 @@
 /** The shape of a row of the security matrix (see matrix.int.test.ts). */
 import type { SeededSystem } from '../../support/seeded-system.ts';
+import type { AppointmentState } from './appointment-fixtures.ts';
 
 export type Actor = 'ANONYMOUS' | 'INSURED' | 'CONSULATE_STAFF' | 'CONSULATE_STAFF_NO_PURPOSE' | 'EMPLOYER' | 'BANK' | 'ANALYST' | 'IMSS_OFFICER';
 export const ACTORS: readonly Actor[] = ['ANONYMOUS', 'INSURED', 'CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'];
@@ -9,6 +10,8 @@ export interface MatrixSystem extends SeededSystem {
   insuredNss: string;
   /** A beneficiary of the demo insured person created for this actor alone (rows that change or remove one). */
   beneficiaryOf(actor: Actor): string;
+  /** An appointment created for this actor alone, in the state a row acts on (appointment-fixtures.ts). */
+  appointmentOf(actor: Actor, state: AppointmentState): string;
 }
 
 export interface Operation {
