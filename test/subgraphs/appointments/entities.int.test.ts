@@ -3,22 +3,16 @@
  * in process (the shielded schema with a context built as the server builds it) and over HTTP
  * with a gateway token, with the SQL statements a batch costs.
  */
-import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../db/demo-identities.ts';
 import { insertAppointments } from '../../../db/seed-data/appointments.ts';
 import { seedDemoData, syntheticCurp, type PersonSeed } from '../../../db/seed.ts';
 import { IDENTITY_HEADER } from '../../../schema/identity/gateway-token.ts';
-import { logger } from '../../../schema/runtime/logger.ts';
-import { SUBGRAPHS } from '../../../subgraphs/registry.ts';
-import type { BaseContext } from '../../../subgraphs/shared/context.ts';
-import type { SubgraphInstance } from '../../../subgraphs/shared/subgraph-module.ts';
-import { buildShieldedSchema, createBaseContext } from '../../../subgraphs/shared/subgraph-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { systemTest } from '../../support/fixtures.ts';
 import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
 import { gql } from '../../support/graphql.ts';
-import { generateTestKeys } from '../../support/keys.ts';
+import { inProcessSubgraph, type InProcessSubgraph } from '../../support/in-process.ts';
 import { syntheticPeople } from './support.ts';
 
 const PERSON_APPOINTMENTS = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp appointments { id office { id } service } } } }`;
@@ -28,29 +22,20 @@ const pensionerCurp = syntheticCurp(DEMO.pensioner as PersonSeed);
 
 describe('appointments _entities, in process', () => {
   let t: TestDatabase;
-  let instance: SubgraphInstance;
-  let apollo: ApolloServer<BaseContext>;
-  const now = () => new Date();
+  let subgraph: InProcessSubgraph;
 
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedDemoData(t.database);
-    instance = await SUBGRAPHS.appointments.create({ database: t.database, keys: generateTestKeys(), now, log: logger });
-    apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema('appointments', instance) });
-    await apollo.start();
+    subgraph = await inProcessSubgraph('appointments', t.url);
   });
   afterAll(async () => {
-    await apollo?.stop();
+    await subgraph?.close();
     await t?.drop();
   });
 
-  async function entities(query: string, claims: Record<string, unknown> | null, representations: object[]) {
-    const identity = claims ? identityFor(claims) : ({ kind: 'anonymous' } as const);
-    const base = createBaseContext({ name: 'appointments', database: t.database, now, log: logger }, { identity, purpose: null }, 'test-request');
-    const response = await apollo.executeOperation({ query, variables: { r: representations } }, { contextValue: instance.context(base) });
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult;
-  }
+  const entities = (query: string, claims: Record<string, unknown> | null, representations: object[]) =>
+    subgraph.execute(query, { r: representations }, { claims });
   const persons = (...curps: string[]) => curps.map((curp) => ({ __typename: 'Person', curp }));
 
   it('gives the insured person their own appointments and nobody else’s', async () => {

@@ -3,24 +3,14 @@
  * built as the server builds it — fast, and exactly what the gateway's entity fetches meet), over
  * HTTP with a gateway token, and the SQL statements a batch costs.
  */
-import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData, syntheticCurp, type PersonSeed } from '../../../db/seed.ts';
 import { DEMO } from '../../../db/demo-identities.ts';
-import { openDatabase, type Database } from '../../../db/client.ts';
-import { developmentRoleUrl } from '../../../db/privileges.ts';
 import { IDENTITY_HEADER } from '../../../schema/identity/gateway-token.ts';
-import { logger } from '../../../schema/runtime/logger.ts';
-import { SUBGRAPHS } from '../../../subgraphs/registry.ts';
-import { buildShieldedSchema, createBaseContext } from '../../../subgraphs/shared/subgraph-server.ts';
-import type { SubgraphInstance } from '../../../subgraphs/shared/subgraph-module.ts';
-import type { BaseContext } from '../../../subgraphs/shared/context.ts';
-import { createDocumentSigner } from '../../../subgraphs/shared/documents/document-signer.ts';
-import { createDocumentVerifier } from '../../../subgraphs/shared/documents/document-verifier.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
 import { gql } from '../../support/graphql.ts';
-import { generateTestKeys } from '../../support/keys.ts';
+import { inProcessSubgraph, type InProcessSubgraph } from '../../support/in-process.ts';
 import { systemTest } from '../../support/fixtures.ts';
 
 const ENTITIES = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp nss } } }`;
@@ -30,36 +20,20 @@ const pensionerCurp = syntheticCurp(DEMO.pensioner as PersonSeed);
 
 describe('persons _entities, in process', () => {
   let t: TestDatabase;
-  let instance: SubgraphInstance;
-  let apollo: ApolloServer<BaseContext>;
-  let roleDatabase: Database;
+  let subgraph: InProcessSubgraph;
 
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedDemoData(t.database);
-    const keys = generateTestKeys().subgraph('persons');
-    const documents = { signer: await createDocumentSigner('persons', keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
-    roleDatabase = openDatabase(developmentRoleUrl('persons', t.url), { name: 'persons' });
-    instance = await SUBGRAPHS.persons.create({ database: roleDatabase, keys, now: () => new Date(), log: logger, documents });
-    apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema('persons', instance) });
-    await apollo.start();
+    subgraph = await inProcessSubgraph('persons', t.url);
   });
   afterAll(async () => {
-    await apollo?.stop();
-    await roleDatabase?.close();
+    await subgraph?.close();
     await t?.drop();
   });
 
-  async function entities(claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null) {
-    const identity = claims ? identityFor(claims) : ({ kind: 'anonymous' } as const);
-    const base = createBaseContext({ name: 'persons', database: roleDatabase, now: () => new Date(), log: logger }, { identity, purpose }, 'test-request');
-    const response = await apollo.executeOperation(
-      { query: ENTITIES, variables: { r: curps.map((curp) => ({ __typename: 'Person', curp })) } },
-      { contextValue: instance.context(base) },
-    );
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult;
-  }
+  const entities = (claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null) =>
+    subgraph.execute(ENTITIES, { r: curps.map((curp) => ({ __typename: 'Person', curp })) }, { claims, purpose });
 
   it('resolves the insured person themself and nobody else', async () => {
     const res = await entities({ sub: 'u1', roles: ['INSURED'], curp: insuredCurp }, [insuredCurp, pensionerCurp]);

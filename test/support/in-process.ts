@@ -1,0 +1,46 @@
+/**
+ * One subgraph in process, without HTTP: the shielded schema executed with a context built exactly
+ * as the server builds it (subgraphs/shared/subgraph-server.ts), on the subgraph's own database
+ * role. What the gateway's entity fetches meet, fast enough for every `_entities` case.
+ */
+import { ApolloServer } from '@apollo/server';
+import { openDatabase } from '../../db/client.ts';
+import { developmentRoleUrl } from '../../db/privileges.ts';
+import type { Identity } from '../../schema/identity/viewer.ts';
+import { logger } from '../../schema/runtime/logger.ts';
+import type { SubgraphName } from '../../schema/subgraphs.ts';
+import { SUBGRAPHS } from '../../subgraphs/registry.ts';
+import type { BaseContext } from '../../subgraphs/shared/context.ts';
+import { createDocumentSigner } from '../../subgraphs/shared/documents/document-signer.ts';
+import { createDocumentVerifier } from '../../subgraphs/shared/documents/document-verifier.ts';
+import { buildShieldedSchema, createBaseContext } from '../../subgraphs/shared/subgraph-server.ts';
+import { identityFor } from './gateway-token.ts';
+import { generateTestKeys } from './keys.ts';
+
+export interface InProcessSubgraph {
+  /** Runs `query` as the viewer with these identity claims (null: anonymous), with a declared purpose. */
+  execute(query: string, variables: Record<string, unknown>, as: { claims: Record<string, unknown> | null; purpose?: string | null; requestId?: string }): Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  close(): Promise<void>;
+}
+
+export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string, now: () => Date = () => new Date()): Promise<InProcessSubgraph> {
+  const database = openDatabase(developmentRoleUrl(name, databaseUrl), { name });
+  const keys = generateTestKeys().subgraph(name);
+  const documents = { signer: await createDocumentSigner(name, keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
+  const instance = await SUBGRAPHS[name].create({ database, keys, now, log: logger, documents });
+  const apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema(name, instance) });
+  await apollo.start();
+  return {
+    async execute(query, variables, as) {
+      const identity: Identity = as.claims ? identityFor(as.claims) : { kind: 'anonymous' };
+      const base = createBaseContext({ name, database, now, log: logger }, { identity, purpose: as.purpose ?? null }, as.requestId ?? 'test-request');
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: instance.context(base) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult;
+    },
+    async close() {
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}
