@@ -9,6 +9,11 @@ import { developmentRoleUrl, subgraphRole } from './privileges.ts';
 
 export const DATA_DIR = process.env.IMSS_DATA_DIR ?? '.data';
 
+/** Where signed audit checkpoints are appended: storage the database cannot reach (docs/security.md, "Audit"). */
+export function auditCheckpointDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AUDIT_CHECKPOINT_DIR ?? `${DATA_DIR}/audit-checkpoints`;
+}
+
 export function configuredDatabaseUrl(subgraph: string | null, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const specific = subgraph ? env[`${subgraph.toUpperCase()}_DATABASE_URL`] : undefined;
   return specific || env.DATABASE_URL || undefined;

@@ -14,6 +14,7 @@ import { SUBGRAPHS } from './registry.ts';
 import { createDocumentSigner } from './shared/documents/document-signer.ts';
 import { createDocumentVerifier } from './shared/documents/document-verifier.ts';
 import { startSubgraphServer } from './shared/subgraph-server.ts';
+import { createAuditSigner } from './shared/audit/row-signature.ts';
 
 export interface RunSubgraphOptions {
   name: SubgraphName;
@@ -57,6 +58,7 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
     database,
     now,
     log,
+    auditSigner: createAuditSigner(options.keys.auditSigning.privateKey),
     port: options.port,
     production: options.production ?? false,
     identityVerifier: createIdentityVerifier({ publicKey: options.keys.gatewayPublicKey, audience: options.name }),
@@ -67,6 +69,7 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
     database,
     async close() {
       await http.close();
+      await instance.close?.();
       await database.close();
     },
   };

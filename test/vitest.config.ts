@@ -27,6 +27,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.int.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          // Tests that check audit checkpoints write them themselves, into their own folder.
+          env: { AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 60_000,

@@ -13,7 +13,7 @@ import { bytea } from './column-types.ts';
 export const auditSchema = pgSchema('audit');
 
 export const AUDIT_ACTIONS = ['READ', 'WRITE', 'REFUSED'] as const;
-export const REFUSAL_REASONS = ['ROLE_NOT_PERMITTED', 'PURPOSE_REQUIRED', 'OUTSIDE_SCOPE', 'NOT_SIGNED_IN'] as const;
+export const REFUSAL_REASONS = ['ROLE_NOT_PERMITTED', 'PURPOSE_REQUIRED', 'CASE_REQUIRED', 'OUTSIDE_SCOPE', 'NOT_SIGNED_IN'] as const;
 
 export const accessEvents = auditSchema.table(
   'access_events',
@@ -32,6 +32,17 @@ export const accessEvents = auditSchema.table(
     what: text('what').notNull(),
     fields: jsonb('fields').$type<string[]>(),
     requestId: varchar('request_id', { length: 64 }).notNull(),
+    /** The verified case (an open appointment of this person at the actor's office) the access was for. */
+    caseId: varchar('case_id', { length: 64 }),
+    /** Set when staff acted without a verified case, as an explicit exception: their stated reason. */
+    exceptionReason: text('exception_reason'),
+    /**
+     * The appending subgraph's Ed25519 signature over the row's content (audit-trail.ts), with a key
+     * the database never holds: a row written or rewritten by anyone else does not verify.
+     */
+    signature: bytea('signature'),
+    /** Key id of the signature (which subgraph's audit key). */
+    signer: varchar('signer', { length: 32 }),
     /** Insertion order; the hash chain of each subject follows it. */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     /**

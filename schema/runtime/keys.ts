@@ -25,6 +25,8 @@ export interface DevKeys {
   gateway: KeyPair;
   /** ES256 (P-256) key pair per subgraph for the documents it signs (certificates, receipts, assertions). */
   documents: Record<SubgraphName, KeyPair>;
+  /** Ed25519 key pair per subgraph that signs the audit rows it appends (and, for persons, the chain checkpoints). */
+  audit: Record<SubgraphName, KeyPair>;
 }
 
 /**
@@ -36,12 +38,15 @@ export interface DevKeys {
 export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const p256 = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-  const [devIdp, gateway, ...documents] = await Promise.all([
+  const ed25519 = () => generateKeyPairSync('ed25519').privateKey;
+  const [devIdp, gateway, ...perSubgraph] = await Promise.all([
     loadOrCreatePair(dir, 'dev-idp', 'EC P-256', p256),
-    loadOrCreatePair(dir, 'gateway', 'Ed25519', () => generateKeyPairSync('ed25519').privateKey),
+    loadOrCreatePair(dir, 'gateway', 'Ed25519', ed25519),
     ...SUBGRAPH_NAMES.map((name) => loadOrCreatePair(dir, `documents-${name}`, 'EC P-256', p256)),
+    ...SUBGRAPH_NAMES.map((name) => loadOrCreatePair(dir, `audit-${name}`, 'Ed25519', ed25519)),
   ]);
-  return { devIdp: devIdp!, gateway: gateway!, documents: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, documents[i]!])) as Record<SubgraphName, KeyPair> };
+  const byName = (offset: number) => Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, perSubgraph[offset + i]!])) as Record<SubgraphName, KeyPair>;
+  return { devIdp: devIdp!, gateway: gateway!, documents: byName(0), audit: byName(SUBGRAPH_NAMES.length) };
 }
 
 type KeyKind = 'EC P-256' | 'Ed25519';
@@ -176,20 +181,54 @@ export interface SubgraphKeys {
   documentSigning: { privateKey: KeyObject; publicKey: KeyObject };
   /** Every subgraph's document public key (its own included). */
   documentKeys: KeyObject[];
+  /** Signs the audit rows this subgraph appends (Ed25519); the database never holds it. */
+  auditSigning: { privateKey: KeyObject; publicKey: KeyObject };
 }
 
 /** The keys of one subgraph process: from the environment in production, the dev folder otherwise. */
 export async function loadSubgraphKeys(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphKeys> {
   if (isProduction(env)) {
     const gatewayPublicKey = loadSubgraphKeysFromEnv(env).gatewayPublicKey;
-    return { gatewayPublicKey, documentSigning: documentSigningKeyFromEnv(env), documentKeys: documentPublicKeysFromEnv(env) };
+    return {
+      gatewayPublicKey,
+      documentSigning: documentSigningKeyFromEnv(env),
+      documentKeys: documentPublicKeysFromEnv(env),
+      auditSigning: auditSigningKeyFromEnv(env),
+    };
   }
   const dev = await loadOrCreateDevKeys(join(DATA_DIR, 'keys'));
   return {
     gatewayPublicKey: dev.gateway.publicKey,
     documentSigning: dev.documents[subgraph],
     documentKeys: SUBGRAPH_NAMES.map((name) => dev.documents[name].publicKey),
+    auditSigning: dev.audit[subgraph],
   };
+}
+
+/** AUDIT_SIGNING_KEY: PKCS8 PEM of this subgraph's Ed25519 audit key. */
+export function auditSigningKeyFromEnv(env: NodeJS.ProcessEnv): { privateKey: KeyObject; publicKey: KeyObject } {
+  const invalid: string[] = [];
+  const pem = pemOrValue(env.AUDIT_SIGNING_KEY);
+  if (!pem) throw new KeyConfigError(['AUDIT_SIGNING_KEY'], []);
+  const privateKey = parseEd25519Key(pem, 'AUDIT_SIGNING_KEY', 'private', invalid);
+  if (!privateKey) throw new KeyConfigError([], invalid);
+  return { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+/** AUDIT_PUBLIC_KEYS: every subgraph's audit public key (SPKI PEMs), for whoever verifies the trail. */
+export function auditPublicKeysFromEnv(env: NodeJS.ProcessEnv): KeyObject[] {
+  const bundle = pemOrValue(env.AUDIT_PUBLIC_KEYS);
+  if (!bundle) throw new KeyConfigError(['AUDIT_PUBLIC_KEYS'], []);
+  const keys = (bundle.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? []).map((pem) => createPublicKey(pem));
+  if (keys.length === 0 || keys.some((key) => !isKind(key, 'Ed25519'))) throw new KeyConfigError([], ['AUDIT_PUBLIC_KEYS must hold Ed25519 SPKI PEMs']);
+  return keys;
+}
+
+/** The audit public keys: from the environment in production, the dev folder otherwise. */
+export async function loadAuditPublicKeys(env: NodeJS.ProcessEnv = process.env): Promise<KeyObject[]> {
+  if (isProduction(env)) return auditPublicKeysFromEnv(env);
+  const dev = await loadOrCreateDevKeys(join(DATA_DIR, 'keys'));
+  return SUBGRAPH_NAMES.map((name) => dev.audit[name].publicKey);
 }
 
 /**

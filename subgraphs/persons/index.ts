@@ -4,11 +4,13 @@ import { createPersonsContext } from './context.ts';
 import { permissions } from './permissions.ts';
 import { personsRepository } from './repository.ts';
 import { resolvers } from './resolvers/index.ts';
+import { startCheckpoints } from './audit-checkpoints.ts';
 
 export const persons: SubgraphModule = {
   name: 'persons',
-  create({ database, documents }) {
+  create({ database, documents, keys, log }) {
     const shared = { repository: personsRepository(database), documents: documents.signer };
-    return { resolvers, permissions, context: (base) => createPersonsContext(base, shared) };
+    const checkpoints = startCheckpoints(database, keys, log);
+    return { resolvers, permissions, context: (base) => createPersonsContext(base, shared), close: checkpoints.stop };
   },
 };

@@ -34,6 +34,8 @@ export interface SubgraphInstance {
   context(base: BaseContext): BaseContext;
   /** Extra HTTP routes; return true when handled. */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Stops what the subgraph started beside serving (timers), after the server stops. */
+  close?: () => Promise<void>;
 }
 
 export interface SubgraphModule {

@@ -16,6 +16,7 @@ import type { Logger } from '../../schema/runtime/logger.ts';
 import { readSubgraphSdl, type SubgraphName } from '../../schema/subgraphs.ts';
 import { ReleasedRows } from './access/released-rows.ts';
 import { createAuditTrail } from './audit/audit-trail.ts';
+import type { AuditSigner } from './audit/row-signature.ts';
 import { clockAt, type BaseContext } from './context.ts';
 import { withShield } from './shield.ts';
 import type { SubgraphInstance } from './subgraph-module.ts';
@@ -30,6 +31,8 @@ export interface SubgraphServerOptions {
   identityVerifier: IdentityVerifierLike;
   now: () => Date;
   log: Logger;
+  /** Signs the audit rows this subgraph appends. */
+  auditSigner: AuditSigner;
   port: number;
   host?: string;
   /** Production turns introspection off; `_service` (composition) stays available to the gateway. */
@@ -43,7 +46,7 @@ export function buildShieldedSchema(name: SubgraphName, instance: SubgraphInstan
 
 /** The shared part of every request's context, from the verified identity. */
 export function createBaseContext(
-  options: Pick<SubgraphServerOptions, 'name' | 'database' | 'now' | 'log'>,
+  options: Pick<SubgraphServerOptions, 'name' | 'database' | 'now' | 'log' | 'auditSigner'>,
   verified: { identity: Identity; purpose: string | null },
   requestId: string,
 ): BaseContext {
@@ -55,7 +58,7 @@ export function createBaseContext(
     requestId,
     log: options.log.child({ requestId }),
     clock: clockAt(options.now()),
-    audit: createAuditTrail({ database: options.database, subgraph: options.name, viewer, purpose: verified.purpose, requestId }),
+    audit: createAuditTrail({ database: options.database, subgraph: options.name, viewer, purpose: verified.purpose, requestId, signer: options.auditSigner }),
     released: new ReleasedRows(),
   };
 }

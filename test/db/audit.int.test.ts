@@ -3,7 +3,9 @@
  * rewritten behind the trigger's back (as a superuser could) breaks the per-person hash chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { createAuditTrail } from '../../subgraphs/shared/audit/audit-trail.ts';
+import { createAuditSigner } from '../../subgraphs/shared/audit/row-signature.ts';
 import type { Viewer } from '../../schema/identity/viewer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -14,7 +16,8 @@ describe('audit log', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    const trail = (requestId: string) => createAuditTrail({ database: t.database, subgraph: 'persons', viewer: staff, purpose: 'CASE:1', requestId });
+    const signer = createAuditSigner(generateKeyPairSync('ed25519').privateKey);
+    const trail = (requestId: string) => createAuditTrail({ database: t.database, subgraph: 'persons', viewer: staff, purpose: 'CASE:1', requestId, signer });
     // Concurrent writers of the same subject: the chain must not fork.
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
@@ -36,7 +39,7 @@ describe('audit log', () => {
   });
 
   it('detects a row rewritten behind the trigger (superuser), naming the first broken row', async () => {
-    const [target] = await t.database.sql<{ seq: string }[]>`select seq::text from audit.access_events where subject_curp = ${SUBJECT} order by seq limit 1 offset 4`;
+    const [target] = await t.database.sql<{ seq: string }[]>`select e.seq::text as seq from audit.access_events e where e.subject_curp = ${SUBJECT} order by e.seq limit 1 offset 4`;
     await t.database.sql.begin(async (tx) => {
       await tx`alter table audit.access_events disable trigger access_events_append_only`;
       await tx`update audit.access_events set purpose = 'NOTHING TO SEE' where seq = ${target!.seq}`;

@@ -3,7 +3,8 @@
  * their own ports, talking HTTP, on a fresh PostgreSQL database, with the demo data and the
  * example tokens the start command prints. One query spans all four subgraphs.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,15 @@ describe('npm start: the whole system over HTTP', () => {
       biometrics: true,
     });
   });
+
+  it("keeps an audit trail that verifies: every row signed, chained and checkpointed", async () => {
+    const staff = await graphql(`{ person(curp: "${JSON.parse(Buffer.from(tokens.INSURED!.split('.')[1]!, 'base64url').toString()).curp}") { nss } }`, tokens.CONSULATE_STAFF);
+    expect(staff.body.errors?.[0]?.extensions?.code).toBe('PURPOSE_REQUIRED'); // a refusal: one audit row
+    const env = { ...process.env, DATABASE_URL: db.url, IMSS_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const run = (command: string) => promisify(execFile)('npm', ['run', '-s', command], { cwd: root, env });
+    expect((await run('audit:checkpoint')).stdout).toMatch(/checkpoint of \d+ chains/);
+    expect((await run('audit:verify')).stdout).toMatch(/\d+ chains, \d+ rows, 1 checkpoints: intact/);
+  }, 60_000);
 
   it('restarts a subgraph process that crashed, and serves its data again', async () => {
     const before = JSON.parse(readFileSync(join(dataDir, 'processes.json'), 'utf8')) as Record<string, number>;

@@ -14,6 +14,7 @@ import type { BaseContext } from '../../subgraphs/shared/context.ts';
 import { createDocumentSigner } from '../../subgraphs/shared/documents/document-signer.ts';
 import { createDocumentVerifier } from '../../subgraphs/shared/documents/document-verifier.ts';
 import { buildShieldedSchema, createBaseContext } from '../../subgraphs/shared/subgraph-server.ts';
+import { createAuditSigner } from '../../subgraphs/shared/audit/row-signature.ts';
 import { identityFor } from './gateway-token.ts';
 import { generateTestKeys } from './keys.ts';
 
@@ -28,12 +29,13 @@ export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string,
   const keys = generateTestKeys().subgraph(name);
   const documents = { signer: await createDocumentSigner(name, keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
   const instance = await SUBGRAPHS[name].create({ database, keys, now, log: logger, documents });
+  const auditSigner = createAuditSigner(keys.auditSigning.privateKey);
   const apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema(name, instance) });
   await apollo.start();
   return {
     async execute(query, variables, as) {
       const identity: Identity = as.claims ? identityFor(as.claims) : { kind: 'anonymous' };
-      const base = createBaseContext({ name, database, now, log: logger }, { identity, purpose: as.purpose ?? null }, as.requestId ?? 'test-request');
+      const base = createBaseContext({ name, database, now, log: logger, auditSigner }, { identity, purpose: as.purpose ?? null }, as.requestId ?? 'test-request');
       const response = await apollo.executeOperation({ query, variables }, { contextValue: instance.context(base) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult;

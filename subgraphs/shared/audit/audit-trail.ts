@@ -9,7 +9,9 @@
 import type { Database, Executor } from '../../../db/client.ts';
 import { accessEvents } from '../../../db/schema/audit.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
+import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
+import type { AuditSigner } from './row-signature.ts';
 
 export type AuditAction = 'READ' | 'WRITE' | 'REFUSED';
 
@@ -36,6 +38,11 @@ export interface AuditScope {
   viewer: Viewer | null;
   purpose: string | null;
   requestId: string;
+  /** The verified case the request acts under, or the reason staff gave for acting without one. */
+  caseId?: string | null;
+  exceptionReason?: string | null;
+  /** Signs each row with this subgraph's audit key (row-signature.ts). */
+  signer: AuditSigner;
 }
 
 export function createAuditTrail<Read extends string, Write extends string>(scope: AuditScope): AuditTrail<Read, Write> {
@@ -49,19 +56,27 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       const recorded = events.filter((event) => event.action === 'REFUSED' || role !== undefined);
       if (recorded.length === 0) return;
       const actorRole = role ?? viewer.roles[0]!;
-      const rows = recorded.map((event) => ({
-        subjectCurp: event.subjectCurp,
-        action: event.action,
-        reason: event.action === 'REFUSED' ? event.reason : null,
-        actorSubject: viewer.subject,
-        actorRole,
-        actorScope: scopeOf(viewer, actorRole),
-        purpose: scope.purpose,
-        subgraph: scope.subgraph,
-        what: event.what,
-        fields: event.action === 'REFUSED' ? null : event.fields ? [...event.fields] : null,
-        requestId: scope.requestId,
-      }));
+      const at = new Date();
+      const rows = recorded.map((event) => {
+        const content = {
+          id: randomUUID(),
+          at,
+          subjectCurp: event.subjectCurp,
+          action: event.action,
+          reason: event.action === 'REFUSED' ? event.reason : null,
+          actorSubject: viewer.subject,
+          actorRole,
+          actorScope: scopeOf(viewer, actorRole),
+          purpose: scope.purpose,
+          subgraph: scope.subgraph,
+          what: event.what,
+          fields: event.action === 'REFUSED' ? null : event.fields ? [...event.fields] : null,
+          requestId: scope.requestId,
+          caseId: scope.caseId ?? null,
+          exceptionReason: scope.exceptionReason ?? null,
+        };
+        return { ...content, signature: scope.signer.sign(content), signer: scope.signer.keyId };
+      });
       // Sorted by subject: every writer takes the per-subject chain locks in the same order (no deadlocks).
       rows.sort((a, b) => (a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0));
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
