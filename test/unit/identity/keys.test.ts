@@ -15,7 +15,9 @@ import { SETTINGS } from './support.ts';
 
 const FILES = [
   'dev-idp-private.pem', 'dev-idp-public.pem', 'gateway-private.pem', 'gateway-public.pem',
-  ...['appointments', 'biometrics', 'enrollments', 'persons'].flatMap((name) => [`documents-${name}-private.pem`, `documents-${name}-public.pem`]),
+  ...['appointments', 'biometrics', 'enrollments', 'persons'].flatMap((name) => [
+    `documents-${name}-private.pem`, `documents-${name}-public.pem`, `audit-${name}-private.pem`, `audit-${name}-public.pem`,
+  ]),
 ].sort();
 
 describe('loadOrCreateDevKeys', () => {
@@ -27,7 +29,7 @@ describe('loadOrCreateDevKeys', () => {
     await rm(join(dir, '..'), { recursive: true, force: true });
   });
 
-  it('creates a PEM pair for the identity provider, the gateway and each subgraph\'s documents, readable by the owner only', async () => {
+  it('creates a PEM pair for the identity provider, the gateway and each subgraph\'s documents and audit rows, readable by the owner only', async () => {
     await loadOrCreateDevKeys(dir);
     expect((await readdir(dir)).sort()).toEqual(FILES);
     for (const file of FILES) expect((await stat(join(dir, file))).mode & 0o777).toBe(0o600);

@@ -19,7 +19,8 @@ const env = {
   AUTH_PUBLIC_KEY: pem(idp.publicKey, 'spki'),
   DOCUMENT_PUBLIC_KEYS: pem(persons.publicKey, 'spki') + pem(biometrics.publicKey, 'spki'),
 };
-const personsEnv = { ...env, DOCUMENT_SIGNING_KEY: pem(persons.privateKey, 'pkcs8') };
+const personsAudit = generateKeyPairSync('ed25519');
+const personsEnv = { ...env, DOCUMENT_SIGNING_KEY: pem(persons.privateKey, 'pkcs8'), AUDIT_SIGNING_KEY: pem(personsAudit.privateKey, 'pkcs8') };
 
 describe('production keys', () => {
   it('the gateway publishes every document public key and holds no document private key', async () => {
@@ -33,11 +34,17 @@ describe('production keys', () => {
     const keys = await loadSubgraphKeys('persons', personsEnv);
     expect(keys.documentSigning.publicKey.equals(persons.publicKey)).toBe(true);
     expect(keys.documentKeys).toHaveLength(2);
+    expect(keys.auditSigning.publicKey.equals(personsAudit.publicKey)).toBe(true);
+  });
+
+  it('refuses to start a subgraph without its audit signing key', async () => {
+    const { AUDIT_SIGNING_KEY: _omit, ...withoutAudit } = personsEnv;
+    await expect(loadSubgraphKeys('persons', withoutAudit)).rejects.toThrow(/AUDIT_SIGNING_KEY/);
   });
 
   it("refuses a signing key whose public half is not published (the gateway's JWKS could not verify its documents)", async () => {
     const stray = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    await expect(loadSubgraphKeys('persons', { ...env, DOCUMENT_SIGNING_KEY: pem(stray.privateKey, 'pkcs8') })).rejects.toThrow(/does not contain the public half/);
+    await expect(loadSubgraphKeys('persons', { ...personsEnv, DOCUMENT_SIGNING_KEY: pem(stray.privateKey, 'pkcs8') })).rejects.toThrow(/does not contain the public half/);
   });
 
   it('refuses to start without the keys instead of generating any', async () => {
