@@ -5,7 +5,7 @@
  * template in memory) and `rotation.lockBatch` (the key rotation, which re-wraps the data key
  * without ever decrypting the template).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, max, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notInArray } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '../../db/client.ts';
 import {
   consentRecords, employerIdentityVerifications, templateRecords, verificationAttempts, verificationLockouts,
@@ -128,7 +128,7 @@ function createBiometricsRepository({ db }: Database) {
     employerVerificationInForce: async (registration: string, employerSubject: string, now: Date): Promise<EmployerIdentityVerificationModel | undefined> => {
       const e = employerIdentityVerifications;
       const rows = await db.select().from(e)
-        .where(and(eq(e.registration, registration), eq(e.employerSubject, employerSubject), gt(e.validUntil, now), sql`${e.verifiedAt} <= ${now}`))
+        .where(and(eq(e.registration, registration), eq(e.employerSubject, employerSubject), gt(e.validUntil, now), lte(e.verifiedAt, now)))
         .orderBy(desc(e.validUntil)).limit(1);
       return rows[0];
     },

@@ -45,8 +45,11 @@ export function verificationValidUntil(now: Date, method: IdentityMethod, reques
   return requested;
 }
 
-/** An assertion never outlives the verification behind it. */
+/**
+ * An assertion never outlives the verification behind it. Whole seconds, rounded down: the JWS
+ * `exp` claim counts seconds, and the instant reported must be the one the document states.
+ */
 export function assertionExpiry(now: Date, lifetimeHours: number, verificationValidUntil: Date): Date {
-  const byLifetime = new Date(now.getTime() + lifetimeHours * HOUR);
-  return byLifetime < verificationValidUntil ? byLifetime : verificationValidUntil;
+  const earliest = Math.min(now.getTime() + lifetimeHours * HOUR, verificationValidUntil.getTime());
+  return new Date(Math.floor(earliest / 1000) * 1000);
 }
