@@ -23,7 +23,8 @@ export function decodeBase64Template(text: string, what: 'template' | 'probe', m
   if (compact === '' || !BASE64.test(compact)) {
     throw new BiometricRuleError('BIOMETRIC_TEMPLATE_ENCODING', `The ${what} must be standard padded base64`, { field: what });
   }
-  if ((compact.length / 4) * 3 > maxBytes + 2) {
+  const decodedLength = (compact.length / 4) * 3 - (compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0);
+  if (decodedLength > maxBytes) {
     throw new BiometricRuleError('BIOMETRIC_TEMPLATE_TOO_LARGE', `The ${what} exceeds ${maxBytes} bytes`, { field: what, limit: maxBytes });
   }
   return Buffer.from(compact, 'base64');
