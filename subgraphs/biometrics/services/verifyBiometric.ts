@@ -2,9 +2,9 @@
  * 1:1 verification by an IMSS officer. The probe is checked (format, size) and then, in one
  * transaction under the consent's lock (so concurrent attempts on one person are serialised and
  * the lockout cannot be raced):
+ * - verification locked (rules/lockout.ts): LOCKED, nothing compared;
  * - no consent in force, or no active template for the modality (and the probe's fingers):
  *   NOT_ENROLLED;
- * - verification locked (rules/lockout.ts): LOCKED, nothing compared;
  * - otherwise the enrolled templates are opened in memory, compared and wiped
  *   (compare-enrolled.ts): MATCH or NO_MATCH with the best score, and a failure may lock.
  * Every attempt is recorded with its result, score, threshold, office and time; the probe is
