@@ -74,6 +74,12 @@ const config: CodegenConfig = {
     'subgraphs/biometrics/__generated__/resolvers-types.ts': subgraph('biometrics', {
       Person: '../mappers.ts#PersonRefModel',
       BiometricStatus: '../mappers.ts#BiometricStatusModel',
+      BiometricData: '../mappers.ts#BiometricDataModel',
+      BiometricConsent: '../mappers.ts#ConsentModel',
+      BiometricCapture: '../mappers.ts#CaptureModel',
+      BiometricVerification: '../mappers.ts#VerificationAttemptModel',
+      RevokeBiometricConsentPayload: '../mappers.ts#RevokeConsentPayloadModel',
+      EmployerIdentityVerification: '../mappers.ts#EmployerIdentityVerificationModel',
     }),
   },
 };

@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   name: string;
   /** Pool size. @default 10 */
   max?: number;
+  /** Sees the text of every statement sent (tests that check what a read path selects). */
+  onStatement?: (text: string) => void;
 }
 
 export interface Database {
@@ -39,7 +41,7 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     onnotice: () => undefined,
     debug: (_conn, query) => {
       statements.count += 1;
-      if (process.env.DEBUG_SQL) console.log('SQL', options.name, String(query).slice(0, 80));
+      options.onStatement?.(String(query));
     },
   });
   return {

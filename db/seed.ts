@@ -5,16 +5,17 @@
  * and biometric enrollment status.
  * `npm start` seeds only an empty database.
  */
-import { randomBytes, createCipheriv } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { DEMO } from './demo-identities.ts';
 import { seedAppointments } from './seed-data/appointments.ts';
-import { consents, templates } from './schema/biometrics.ts';
 import { enrollments } from './schema/enrollments.ts';
 import { addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife } from './schema/persons.ts';
 import { composeNss, curpCheckDigit } from '../schema/scalars/identifiers/index.ts';
 import { expectedCurpPrefix } from '../subgraphs/persons/rules/index.ts';
+import type { MasterKeyRing } from '../subgraphs/biometrics/crypto/key-ring.ts';
+import { loadBiometricMasterKeys } from '../subgraphs/biometrics/crypto/master-keys.ts';
+import { seedBiometrics } from './seed-data/biometrics.ts';
 
 export interface PersonSeed {
   givenNames: string;
@@ -64,7 +65,13 @@ export async function isEmpty(database: Database): Promise<boolean> {
 }
 
 /** Seeds everything in one transaction: a half-seeded database is never left behind. */
-export async function seedDemoData(database: Database, now: Date = new Date()): Promise<{ persons: number }> {
+export async function seedDemoData(
+  database: Database,
+  now: Date = new Date(),
+  options: { biometricMasterKeys?: MasterKeyRing } = {},
+): Promise<{ persons: number }> {
+  // The ring the biometrics subgraph loads too (BIOMETRIC_MASTER_KEYS, or the development ring).
+  const biometricMasterKeys = options.biometricMasterKeys ?? (await loadBiometricMasterKeys());
   const year = now.getUTCFullYear();
   const insuredCurp = syntheticCurp(DEMO.insured as PersonSeed);
   const pensionerCurp = syntheticCurp(DEMO.pensioner as PersonSeed);
@@ -139,13 +146,14 @@ export async function seedDemoData(database: Database, now: Date = new Date()): 
 
     await seedAppointments(tx, { insuredCurp, pensionerCurp, others: uniqueCrowd.map((p) => p.curp) }, now);
 
-    // A demo template: random bytes, encrypted with a throwaway key, to show that only status leaves.
-    const key = randomBytes(32);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const ciphertext = Buffer.concat([cipher.update(randomBytes(512)), cipher.final()]);
-    await tx.insert(templates).values({ curp: insuredCurp, modality: 'FINGERPRINT', ciphertext, iv, authTag: cipher.getAuthTag(), keyId: 'demo-discarded-key' });
-    await tx.insert(consents).values({ curp: insuredCurp, grantedAt: new Date('2025-11-01T00:00:00Z') });
+    await seedBiometrics(tx, {
+      insuredCurp,
+      employerRegistration: DEMO.employerRegistration,
+      employerSubject: 'dev-employer',
+      office: DEMO.subdelegation,
+      masterKeys: biometricMasterKeys,
+      now,
+    });
   });
   return { persons: 2 + uniqueCrowd.length };
 }

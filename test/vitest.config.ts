@@ -1,7 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The biometric master key ring of this run, injected into every test process (the in-process
+ * subgraphs, the seed, the processes the e2e test starts): fresh keys per run, nothing read from
+ * or written to the developer's .data/keys.
+ */
+const biometricMasterKeys = { BIOMETRIC_MASTER_KEYS: `test-run:${randomBytes(32).toString('base64')}`, BIOMETRIC_MASTER_KEY_ID: 'test-run' };
 
 /**
  * Two projects, split by file suffix (as in graphql-hive/gateway):
@@ -28,7 +36,7 @@ export default defineConfig({
           include: ['test/**/*.int.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // Tests that check audit checkpoints write them themselves, into their own folder.
-          env: { AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
+          env: { ...biometricMasterKeys, AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 60_000,

@@ -11,6 +11,7 @@ import { logger } from '../../schema/runtime/logger.ts';
 import type { SubgraphName } from '../../schema/subgraphs.ts';
 import { SUBGRAPHS } from '../../subgraphs/registry.ts';
 import type { BaseContext } from '../../subgraphs/shared/context.ts';
+import type { SubgraphModule } from '../../subgraphs/shared/subgraph-module.ts';
 import { createDocumentSigner } from '../../subgraphs/shared/documents/document-signer.ts';
 import { createDocumentVerifier } from '../../subgraphs/shared/documents/document-verifier.ts';
 import { buildShieldedSchema, createBaseContext } from '../../subgraphs/shared/subgraph-server.ts';
@@ -22,13 +23,25 @@ export interface InProcessSubgraph {
   /** Runs `query` as the viewer with these identity claims (null: anonymous), with a declared purpose. */
   execute(query: string, variables: Record<string, unknown>, as: { claims: Record<string, unknown> | null; purpose?: string | null; requestId?: string }): Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   close(): Promise<void>;
+  /** Statements the subgraph's pool has sent. */
+  statements: { count: number };
 }
 
-export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string, now: () => Date = () => new Date()): Promise<InProcessSubgraph> {
-  const database = openDatabase(developmentRoleUrl(name, databaseUrl), { name });
+export interface InProcessOptions {
+  /** @default () => new Date() */
+  now?: () => Date;
+  /** The module to run instead of the registry's (e.g. one given its own keys). */
+  module?: SubgraphModule;
+  /** Sees the text of every statement the subgraph sends. */
+  onStatement?: (text: string) => void;
+}
+
+export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string, options: InProcessOptions = {}): Promise<InProcessSubgraph> {
+  const now = options.now ?? (() => new Date());
+  const database = openDatabase(developmentRoleUrl(name, databaseUrl), { name, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
   const keys = generateTestKeys().subgraph(name);
   const documents = { signer: await createDocumentSigner(name, keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
-  const instance = await SUBGRAPHS[name].create({ database, keys, now, log: logger, documents });
+  const instance = await (options.module ?? SUBGRAPHS[name]).create({ database, keys, now, log: logger, documents });
   const auditSigner = createAuditSigner(keys.auditSigning.privateKey);
   const apollo = new ApolloServer<BaseContext>({ schema: buildShieldedSchema(name, instance) });
   await apollo.start();
@@ -44,5 +57,6 @@ export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string,
       await apollo.stop();
       await database.close();
     },
+    statements: database.statements,
   };
 }
