@@ -1,6 +1,7 @@
 /** Dated reference tables for the enrollments rules and their seed values (docs/domain.md §5). */
 export type { DatedTable, DatedValue, ReferenceTableErrorCode } from './dated-table.ts';
 export { assertValidTable, isIsoDate, MissingReferenceValue, OverlappingReferenceRows, ReferenceTableError, valueInForce } from './dated-table.ts';
+export { formatPesos } from './pesos.ts';
 export type { Ratio } from './exact.ts';
 export { compare, divide, integer, max, multiply, parseDecimal, roundHalfUp, subtract } from './exact.ts';
 export type { UmaValue } from './uma.ts';
