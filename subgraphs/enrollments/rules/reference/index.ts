@@ -12,3 +12,5 @@ export type { AgeBandCode, AgeBandFee, FamilyHealthFeeSchedule } from './family-
 export { FAMILY_HEALTH_FEE_TABLE, scheduleFromPesos } from './family-health-fees.ts';
 export type { BandedRate, ContributionBasis, ContributionShare, PtiRateLine, PtiRateSet, RateBand } from './pti-rates.ts';
 export { percent, PTI_RATE_TABLE } from './pti-rates.ts';
+export type { PtiProgrammeValue } from './pti-programme.ts';
+export { PTI_PROGRAMME_TABLE, ptiPaymentRulesFrom } from './pti-programme.ts';
