@@ -52,3 +52,30 @@ export function testCurp(n: number, birthDate = '1985-06-15', sex: 'H' | 'M' = '
   const first17 = `${a}${b}${c}${d}${date}${sex}DF${'RNT'}${diff}`;
   return `${first17}${curpCheckDigit(first17)}`;
 }
+
+/**
+ * For tests that run on the real clock (the security matrix): the seeded UMA, minimum wage and
+ * PTI rate tables end on known dates (2026–2027), so a run after them would meet
+ * REFERENCE_TABLE_MISSING. This carries each table's last version forward, open-ended, marked as
+ * a test fixture and unconfirmed — test data only, never seeded.
+ */
+export async function carryReferenceTablesForward(database: { sql: import('postgres').Sql }): Promise<void> {
+  const children: Record<string, string> = {
+    UMA: 'uma_values',
+    MINIMUM_WAGE: 'minimum_wages',
+    PTI_RATES: 'pti_rate_lines',
+  };
+  for (const [table, child] of Object.entries(children)) {
+    const [last] = await database.sql<{ id: string; valid_to: string | null }[]>`
+      select id, valid_to::text from enrollments.reference_versions where table_name = ${table} order by valid_from desc limit 1`;
+    if (!last || last.valid_to === null) continue;
+    const [added] = await database.sql<{ id: string }[]>`
+      insert into enrollments.reference_versions (table_name, valid_from, valid_to, source, checked_on, confirmed)
+      values (${table}, ${last.valid_to}::date + 1, null, 'TEST FIXTURE: the last seeded version carried forward for a test on the real clock', current_date, false)
+      returning id`;
+    const columns = (await database.sql<{ column_name: string }[]>`
+      select column_name from information_schema.columns where table_schema = 'enrollments' and table_name = ${child} and column_name <> 'version_id'`).map((c) => c.column_name);
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    await database.sql.unsafe(`insert into enrollments.${child} (version_id, ${list}) select $1, ${list} from enrollments.${child} where version_id = $2`, [added!.id, last.id]);
+  }
+}

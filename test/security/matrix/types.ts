@@ -9,6 +9,16 @@ export interface MatrixSystem extends SeededSystem {
   insuredNss: string;
   /** A beneficiary of the demo insured person created for this actor alone (rows that change or remove one). */
   beneficiaryOf(actor: Actor): string;
+  /** Fixtures of the enrollments rows (matrix/enrollments.ts: prepareEnrollmentsMatrix). */
+  enrollments: EnrollmentsMatrixFixtures;
+}
+
+export interface EnrollmentsMatrixFixtures {
+  /** An identity assertion for the dev EMPLOYER (subject dev-employer, registration Y1234567101). */
+  employerAssertion: string;
+  /** Workers with an open employment under Y1234567101: one for the salary-change row, one for the baja row. */
+  salaryChangeWorker: string;
+  bajaWorker: string;
 }
 
 export interface Operation {

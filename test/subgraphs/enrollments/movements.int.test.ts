@@ -10,6 +10,7 @@ import { gql } from '../../support/graphql.ts';
 import { identityAssertion, testCurp, type AssertionOptions } from '../../support/enrollments.ts';
 import { enrollmentsTest as it } from './support.ts';
 import type { Clock } from './support.ts';
+import type { As } from '../../support/fixtures.ts';
 import type { SeededSystem } from '../../support/seeded-system.ts';
 
 const FIELDS = 'id kind idseCode employerRegistration curp eventDate filedOn deadline effectiveDate late dailyBaseSalaryCentavos wageZone identityMethod bajaCause { code label } enrollment { id modality startDate endDate }';
@@ -67,7 +68,7 @@ describe('enrollments: employer identity', () => {
 });
 
 describe('enrollments: salary bounds on the movement date', () => {
-  const alta = async (system: SeededSystem, clock: Clock, as: Parameters<Parameters<typeof it>[1]>[0]['as'], startDate: string, salary: number, wageZone = 'GENERAL') =>
+  const alta = async (system: SeededSystem, clock: Clock, as: As, startDate: string, salary: number, wageZone = 'GENERAL') =>
     as('EMPLOYER').query(ALTA, { i: { employerRegistration: REGISTRATION, curp: worker(), startDate, dailyBaseSalaryCentavos: salary, wageZone, identityAssertion: await assertion(system, clock) } });
 
   it('uses the minimum wage of 2025 on 31 December and that of 2026 on 1 January', async ({ system, clock, as }) => {
