@@ -87,23 +87,23 @@ function createEnrollmentsRepository({ db }: Database) {
     membersByEnrollment: async (ids: readonly string[]): Promise<FamilyHealthMemberModel[]> =>
       (await prepared.membersByEnrollment.execute({ keys: [...ids] })).map(({ member, holderCurp }) => ({ ...member, holderCurp })),
 
-    /** The dated reference tables, each read whole with its versions. */
+    /** The dated reference tables, each read whole with its versions (a few dozen rows). */
     reference: {
       uma: () => db.select({ ...version, dailyCentavos: umaValues.dailyCentavos }).from(umaValues)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, umaValues.versionId)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, umaValues.versionId)).execute(),
       minimumWages: () => db.select({ ...version, versionId: minimumWages.versionId, zone: minimumWages.zone, dailyCentavos: minimumWages.dailyCentavos }).from(minimumWages)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, minimumWages.versionId)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, minimumWages.versionId)).execute(),
       familyHealthFees: () => db.select({ ...version, versionId: familyHealthFees.versionId, fee: familyHealthFees }).from(familyHealthFees)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, familyHealthFees.versionId)).orderBy(asc(familyHealthFees.minAge)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, familyHealthFees.versionId)).orderBy(asc(familyHealthFees.minAge)).execute(),
       ptiRates: () => db.select({ ...version, versionId: ptiRateLines.versionId, line: ptiRateLines }).from(ptiRateLines)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, ptiRateLines.versionId)).orderBy(asc(ptiRateLines.position)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, ptiRateLines.versionId)).orderBy(asc(ptiRateLines.position)).execute(),
       ptiProgramme: () => db.select({ ...version, rules: ptiProgrammeRules }).from(ptiProgrammeRules)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, ptiProgrammeRules.versionId)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, ptiProgrammeRules.versionId)).execute(),
       waitingPeriods: () => db.select({ ...version, versionId: waitingPeriods.versionId, rule: waitingPeriods }).from(waitingPeriods)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, waitingPeriods.versionId)).orderBy(asc(waitingPeriods.months), asc(waitingPeriods.code)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, waitingPeriods.versionId)).orderBy(asc(waitingPeriods.months), asc(waitingPeriods.code)).execute(),
       excludedConditions: () => db.select({ ...version, versionId: excludedConditions.versionId, condition: excludedConditions }).from(excludedConditions)
-        .innerJoin(referenceVersions, eq(referenceVersions.id, excludedConditions.versionId)).orderBy(asc(excludedConditions.code)),
-      nonBusinessDays: () => db.select().from(nonBusinessDays).orderBy(asc(nonBusinessDays.day)),
+        .innerJoin(referenceVersions, eq(referenceVersions.id, excludedConditions.versionId)).orderBy(asc(excludedConditions.code)).execute(),
+      nonBusinessDays: () => db.select().from(nonBusinessDays).orderBy(asc(nonBusinessDays.day)).execute(),
     },
 
     /**
