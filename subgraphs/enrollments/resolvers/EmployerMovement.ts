@@ -8,5 +8,10 @@ export const EmployerMovement: EmployerMovementResolvers = {
     const cause = findBajaCause(movement.bajaCause);
     return cause ? { code: cause.code, name: cause.name, label: cause.label } : { code: movement.bajaCause, name: movement.bajaCause, label: movement.bajaCause };
   },
-  enrollment: async (movement, _args, { loaders }) => (await loaders.enrollmentById.load(movement.enrollmentId)) ?? Promise.reject(notFound('Enrollment')),
+  // Decided and audited like any enrollment read: the filing employer, the worker, staff.
+  enrollment: async (movement, _args, { loaders }) => {
+    const enrollment = await loaders.enrollmentById.load(movement.enrollmentId);
+    if (!enrollment) throw notFound('Enrollment');
+    return enrollment;
+  },
 };
