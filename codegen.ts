@@ -59,6 +59,11 @@ const config: CodegenConfig = {
     'subgraphs/enrollments/__generated__/resolvers-types.ts': subgraph('enrollments', {
       Person: '../mappers.ts#PersonRefModel',
       Enrollment: '../mappers.ts#EnrollmentModel',
+      EmployerMovement: '../mappers.ts#EmployerMovementModel',
+      IndependentWorkerEnrollment: '../mappers.ts#IndependentWorkerEnrollmentModel',
+      FamilyHealthEnrollment: '../mappers.ts#FamilyHealthEnrollmentModel',
+      FamilyHealthMember: '../mappers.ts#FamilyHealthMemberModel',
+      ReferenceValues: '../mappers.ts#ReferenceValuesModel',
     }),
     'subgraphs/appointments/__generated__/resolvers-types.ts': subgraph('appointments', {
       Person: '../mappers.ts#PersonRefModel',

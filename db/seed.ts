@@ -9,7 +9,7 @@ import { count } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { DEMO } from './demo-identities.ts';
 import { seedAppointments } from './seed-data/appointments.ts';
-import { enrollments } from './schema/enrollments.ts';
+import { seedEnrollments } from './seed-data/enrollments.ts';
 import { addresses, beneficiaries, clinicPostalCodes, clinics, nssSequences, persons, proofsOfLife } from './schema/persons.ts';
 import { composeNss, curpCheckDigit } from '../schema/scalars/identifiers/index.ts';
 import { expectedCurpPrefix } from '../subgraphs/persons/rules/index.ts';
@@ -130,19 +130,7 @@ export async function seedDemoData(
     const sixMonthsAgo = new Date(now.getTime() - 150 * 86_400_000).toISOString().slice(0, 10);
     await tx.insert(proofsOfLife).values({ curp: pensionerCurp, provedOn: sixMonthsAgo, consulateId: DEMO.consulateId, recordedBy: 'seed' });
 
-    await tx.insert(enrollments).values([
-      { curp: insuredCurp, kind: 'EMPLOYMENT', modality: '10', employerRegistration: DEMO.employerRegistration, startDate: '2018-03-01', endDate: null },
-      { curp: pensionerCurp, kind: 'VOLUNTARY_CONTINUATION', modality: '40', startDate: '2010-01-01', endDate: '2015-05-31' },
-      ...uniqueCrowd.map((p, i) => ({
-        curp: p.curp,
-        kind: i % 3 === 0 ? ('INDEPENDENT_WORKER' as const) : ('EMPLOYMENT' as const),
-        modality: '10',
-        employerRegistration: i % 3 === 0 ? null : i % 2 === 0 ? DEMO.employerRegistration : 'B9876543101',
-        startDate: '2021-01-15',
-        // Some bajas in the last weeks, to show the 8-week preservation.
-        endDate: i % 5 === 0 ? new Date(now.getTime() - 20 * 86_400_000).toISOString().slice(0, 10) : null,
-      })),
-    ]);
+    await seedEnrollments(tx, { now, insuredCurp, pensionerCurp, crowd: uniqueCrowd, employerRegistration: DEMO.employerRegistration });
 
     await seedAppointments(tx, { insuredCurp, pensionerCurp, others: uniqueCrowd.map((p) => p.curp) }, now);
 

@@ -30,8 +30,11 @@ export const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
 
 /** Shape only (docs/domain.md §1): the identity provider is the authority on whether a CURP is real. */
 export const CURP_PATTERN = /^[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/;
-/** 3-char key + 5-digit consecutive + 2-digit modalidad + check digit (docs/domain.md §4, format only). */
-export const EMPLOYER_REGISTRATION_PATTERN = /^[A-Z0-9]{3}\d{5}\d{2}\d$/;
+/**
+ * 3-char key (a letter, then letters or digits) + 5-digit consecutive + 2-digit modalidad + check
+ * digit (docs/domain.md §4, format only), as the enrollments rules validate it.
+ */
+export const EMPLOYER_REGISTRATION_PATTERN = /^[A-Z][A-Z0-9]{2}\d{5}\d{2}\d$/;
 export const SUBDELEGATION_PATTERN = /^\d{2}$/;
 
 // Identifiers that end up in audit rows and logs: bounded, printable, no separators that could

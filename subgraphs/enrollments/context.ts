@@ -1,14 +1,28 @@
-/** The enrollments subgraph's per-request context: the shared one, its repository and loaders. */
+/** The enrollments subgraph's per-request context: the shared one, its repository, loaders, reference tables and document verifier. */
 import type { BaseContext } from '../shared/context.ts';
+import type { DocumentVerifier } from '../shared/documents/document-verifier.ts';
 import { createEnrollmentsLoaders, type EnrollmentsLoaders } from './loaders.ts';
 import type { EnrollmentsRead, EnrollmentsWrite } from './permissions.ts';
+import { referenceTables, type ReferenceTables } from './reference-tables.ts';
 import type { EnrollmentsRepository } from './repository.ts';
 
 export interface EnrollmentsContext extends BaseContext<EnrollmentsRead, EnrollmentsWrite> {
   repository: EnrollmentsRepository;
   loaders: EnrollmentsLoaders;
+  /** The dated reference tables, read from the database at most once per request. */
+  reference: ReferenceTables;
+  /** Verifies documents other subgraphs signed (employers' identity assertions from biometrics). */
+  documents: DocumentVerifier;
 }
 
-export function createEnrollmentsContext(base: BaseContext, repository: EnrollmentsRepository): EnrollmentsContext {
-  return { ...base, repository, loaders: createEnrollmentsLoaders(base, repository) };
+export function createEnrollmentsContext(
+  base: BaseContext,
+  shared: { repository: EnrollmentsRepository; documents: DocumentVerifier },
+): EnrollmentsContext {
+  return {
+    ...base,
+    ...shared,
+    loaders: createEnrollmentsLoaders(base, shared.repository),
+    reference: referenceTables(shared.repository.reference),
+  };
 }

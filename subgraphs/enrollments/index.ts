@@ -1,4 +1,8 @@
-/** The enrollments subgraph module (subgraphs/registry.ts): enrollments, coverage periods, statistics. */
+/**
+ * The enrollments subgraph module (subgraphs/registry.ts): enrollments (employment, independent
+ * workers, family health, voluntary continuation), employers' movements, coverage periods,
+ * dated reference tables and statistics for analysts.
+ */
 import type { SubgraphModule } from '../shared/subgraph-module.ts';
 import { createEnrollmentsContext } from './context.ts';
 import { permissions } from './permissions.ts';
@@ -7,8 +11,8 @@ import { resolvers } from './resolvers/index.ts';
 
 export const enrollments: SubgraphModule = {
   name: 'enrollments',
-  create({ database }) {
-    const repository = enrollmentsRepository(database);
-    return { resolvers, permissions, context: (base) => createEnrollmentsContext(base, repository) };
+  create({ database, documents }) {
+    const shared = { repository: enrollmentsRepository(database), documents: documents.verifier };
+    return { resolvers, permissions, context: (base) => createEnrollmentsContext(base, shared) };
   },
 };

@@ -1,17 +1,22 @@
 /**
  * Who may do what in the enrollments subgraph (docs/security.md). The policies decide one record;
- * the scoped loaders (loaders.ts) run them and audit; the shield map below only gates identities
- * and lets through the rows a loader released.
+ * the scoped loaders (loaders.ts) run them and audit, the services (services/) run them before a
+ * mutation's transaction; the shield map below only gates identities and lets through the rows a
+ * loader or a service released.
  */
 import { allow } from 'graphql-shield';
 import {
   ALLOW, allowIf, asStaff, hasRole, isEmployerOf, isInsured, isSelf, isSignedIn, isStaff, refuse, releasedAs, roleRefusal,
   type Access, type Decision,
 } from '../shared/access/index.ts';
-import type { EnrollmentModel } from './mappers.ts';
+import type { Mutation } from './__generated__/resolvers-types.ts';
+import type { EmployerMovementModel, EnrollmentModel, FamilyHealthMemberModel, IndependentWorkerEnrollmentModel, FamilyHealthEnrollmentModel } from './mappers.ts';
 
-export type EnrollmentsRead = 'Person.enrollments' | 'Person.coveragePeriods' | 'Enrollment' | 'Query.employerEnrollments';
-export type EnrollmentsWrite = never;
+/** The labels this subgraph writes to the audit trail: what was read, and which mutation wrote. */
+export type EnrollmentsRead =
+  | 'Person.enrollments' | 'Person.coveragePeriods' | 'Enrollment' | 'Query.employerEnrollments'
+  | 'Enrollment.movements' | 'Enrollment.independentWorker' | 'Enrollment.familyHealth';
+export type EnrollmentsWrite = Exclude<keyof Mutation, '__typename'>;
 
 /** A person's enrollments: the person; staff with a declared purpose; employers, narrowed to their own rows. */
 export function readEnrollmentsOf(access: Access, curp: string): Decision {
@@ -22,7 +27,7 @@ export function readEnrollmentsOf(access: Access, curp: string): Decision {
 }
 
 /** Employers see the enrollments filed under their own registros patronales, nothing else. */
-export function isOwnEmployment(access: Access, row: EnrollmentModel): boolean {
+export function isOwnEmployment(access: Access, row: Pick<EnrollmentModel, 'curp' | 'employerRegistration'>): boolean {
   if (!hasRole(access, 'EMPLOYER') || isSelf(access, row.curp) || isStaff(access)) return true;
   return row.employerRegistration !== null && isEmployerOf(access, row.employerRegistration);
 }
@@ -37,8 +42,11 @@ export function readCoveragePeriodsOf(access: Access, curp: string): Decision {
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
-/** One enrollment by id (an entity reference): whoever may read it among the person's enrollments. */
-export function readEnrollment(access: Access, row: EnrollmentModel): Decision {
+/**
+ * One enrollment (an entity reference), or a detail of it (its movements, its PTI or family
+ * health record): whoever may read it among the person's enrollments.
+ */
+export function readEnrollment(access: Access, row: Pick<EnrollmentModel, 'curp' | 'employerRegistration'>): Decision {
   const decision = readEnrollmentsOf(access, row.curp);
   if (!decision.allowed) return decision;
   return isOwnEmployment(access, row) ? ALLOW : refuse('OUTSIDE_SCOPE');
@@ -50,18 +58,84 @@ export function readRegistration(access: Access, registration: string): Decision
   return hasRole(access, 'EMPLOYER') ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
+/**
+ * A voluntary enrollment (PTI, family health): the insured person for themself; consulate staff
+ * and IMSS officers with a declared purpose for the person they serve. Another insured person's
+ * CURP is answered like an unknown one.
+ */
+export function enrollVoluntarily(access: Access, curp: string): Decision {
+  if (isSelf(access, curp)) return ALLOW;
+  if (isStaff(access)) return asStaff(access);
+  return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
+}
+
+/**
+ * An IDSE movement: only an employer, and only under a registro patronal of its token (another
+ * employer's registration is NOT_FOUND). Its identity is verified separately, by the assertion
+ * each movement carries (services/employer-identity.ts).
+ */
+export function fileMovementUnder(access: Access, registration: string): Decision {
+  if (isEmployerOf(access, registration)) return ALLOW;
+  return hasRole(access, 'EMPLOYER') ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
+}
+
+const analysts = allowIf((access) => hasRole(access, 'ANALYST'));
+
 export const permissions = {
   Query: {
-    enrollmentStatistics: allowIf((access) => hasRole(access, 'ANALYST')),
+    enrollmentStatistics: analysts,
+    enrollmentStatisticsTable: analysts,
     employerEnrollments: allowIf((access) => hasRole(access, 'EMPLOYER')),
+    // Public reference data and calculations on the caller's own input.
+    referenceValues: allow,
+    independentWorkerQuote: allow,
+    familyHealthQuote: allow,
   },
+  // Every service authorizes with the policies above before its transaction (and audits refusals).
+  Mutation: { '*': allowIf(isSignedIn) },
   Person: {
     // The key the caller sent (or an enrollment they may read) names the person; nothing more.
     curp: allowIf(isSignedIn),
     enrollments: allowIf(isSignedIn),
     coveragePeriods: allowIf(isSignedIn),
   },
+  // Rows a scoped loader (or a mutation's service) released in this request, nothing else.
   Enrollment: releasedAs<EnrollmentModel>('Enrollment', (row) => row.id),
+  EmployerMovement: releasedAs<EmployerMovementModel>('EmployerMovement', (row) => row.id),
+  IndependentWorkerEnrollment: releasedAs<IndependentWorkerEnrollmentModel>('IndependentWorkerEnrollment', (row) => row.enrollmentId),
+  FamilyHealthEnrollment: releasedAs<FamilyHealthEnrollmentModel>('FamilyHealthEnrollment', (row) => row.enrollmentId),
+  FamilyHealthMember: releasedAs<FamilyHealthMemberModel>('FamilyHealthMember', (row) => row.id),
+  // Values computed for a released row, a mutation's payload or a public calculation.
   CoveragePeriod: allow,
-  EnrollmentStatistic: allowIf((access) => hasRole(access, 'ANALYST')),
+  BajaCause: allow,
+  IndependentWorkerContribution: allow,
+  ContributionBase: allow,
+  ContributionLine: allow,
+  MonthContribution: allow,
+  WaitingPeriod: allow,
+  EnrollFamilyHealthPayload: allow,
+  RefusedMember: allow,
+  RuleIssue: allow,
+  IndependentWorkerQuote: allow,
+  FamilyHealthQuote: allow,
+  FamilyHealthMemberFee: allow,
+  // Public reference data.
+  ReferenceValues: allow,
+  ReferenceValidity: allow,
+  UmaValue: allow,
+  MinimumWageValue: allow,
+  FamilyHealthFeeSchedule: allow,
+  FamilyHealthFeeBand: allow,
+  PtiRateSet: allow,
+  PtiRate: allow,
+  PtiProgramme: allow,
+  WaitingPeriodCatalogue: allow,
+  WaitingPeriodRule: allow,
+  ExcludedConditionCatalogue: allow,
+  ExcludedCondition: allow,
+  // Aggregates for analysts only (and suppressed: see statistics/).
+  EnrollmentStatistic: analysts,
+  StatisticsTable: analysts,
+  StatisticsEntry: analysts,
+  StatisticsCoordinate: analysts,
 };

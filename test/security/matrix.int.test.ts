@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.ts';
 import { ACTORS, OPERATIONS, type Actor, type MatrixSystem } from './matrix/index.ts';
 import { appointmentFixtures } from './matrix/appointment-fixtures.ts';
+import { prepareEnrollmentsMatrix } from './matrix/enrollments.ts';
 import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
 import { gatewayTokenFor, identityFor } from '../support/gateway-token.ts';
 import { startSeededSystem, type SeededSystem } from '../support/seeded-system.ts';
@@ -29,7 +30,12 @@ describe('security matrix', () => {
       beneficiaries.set(actor, b!.id);
     }
     const appointmentOf = await appointmentFixtures(seeded);
-    system = Object.assign(seeded, { insuredNss: row!.nss, beneficiaryOf: (actor: Actor) => beneficiaries.get(actor)!, appointmentOf });
+    system = Object.assign(seeded, {
+      insuredNss: row!.nss,
+      beneficiaryOf: (actor: Actor) => beneficiaries.get(actor)!,
+      appointmentOf,
+      enrollments: await prepareEnrollmentsMatrix(seeded),
+    });
     tokens.set('ANONYMOUS', null);
     for (const role of ['INSURED', 'CONSULATE_STAFF', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'] as const) tokens.set(role, await system.token(role));
     tokens.set('CONSULATE_STAFF_NO_PURPOSE', tokens.get('CONSULATE_STAFF')!);

@@ -28,5 +28,6 @@ export const daysFromToday = (days: number): string => addDays(new Date().toISOS
 
 export async function insertEnrollment(database: Database, curp: string, kind: string, start: string, end: string | null): Promise<void> {
   const modality = { EMPLOYMENT: '10', INDEPENDENT_WORKER: '10', FAMILY_HEALTH: '33', VOLUNTARY_CONTINUATION: '40' }[kind] ?? '10';
-  await database.sql`insert into enrollments.enrollments (curp, kind, modality, start_date, end_date) values (${curp}, ${kind}, ${modality}, ${start}, ${end})`;
+  const registration = kind === 'EMPLOYMENT' ? 'Y1234567101' : null;
+  await database.sql`insert into enrollments.enrollments (curp, kind, modality, employer_registration, start_date, end_date) values (${curp}, ${kind}, ${modality}, ${registration}, ${start}, ${end})`;
 }

@@ -5,5 +5,5 @@ export const Person: PersonResolvers = {
   __resolveReference: (reference) => ({ curp: reference.curp }),
   enrollments: (person, _args, { loaders }) => loaders.enrollmentsByCurp.load(person.curp),
   coveragePeriods: async (person, _args, { loaders }) =>
-    (await loaders.coveragePeriodsByCurp.load(person.curp)).map((e) => ({ start: e.startDate, end: e.endDate, kind: e.kind })),
+    (await loaders.coveragePeriodsByCurp.load(person.curp)).map(({ start, end, kind }) => ({ start, end, kind })),
 };

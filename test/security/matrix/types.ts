@@ -12,6 +12,16 @@ export interface MatrixSystem extends SeededSystem {
   beneficiaryOf(actor: Actor): string;
   /** An appointment created for this actor alone, in the state a row acts on (appointment-fixtures.ts). */
   appointmentOf(actor: Actor, state: AppointmentState): string;
+  /** Fixtures of the enrollments rows (matrix/enrollments.ts: prepareEnrollmentsMatrix). */
+  enrollments: EnrollmentsMatrixFixtures;
+}
+
+export interface EnrollmentsMatrixFixtures {
+  /** An identity assertion for the dev EMPLOYER (subject dev-employer, registration Y1234567101). */
+  employerAssertion: string;
+  /** Workers with an open employment under Y1234567101: one for the salary-change row, one for the baja row. */
+  salaryChangeWorker: string;
+  bajaWorker: string;
 }
 
 export interface Operation {

@@ -1,9 +1,9 @@
 /** Family health insurance (modalidad 33): quotes by age band, questionnaire, waiting periods, coverage. */
 import { describe, expect, it } from 'vitest';
 import {
-  assessQuestionnaires, EXCLUDED_CONDITIONS, familyHealthCoverage, familyHealthQuote, paidYearEnd, waitingPeriods,
+  assessQuestionnaires, EXCLUDED_CONDITION_TABLE, EXCLUDED_CONDITIONS, familyHealthCoverage, familyHealthQuote, paidYearEnd, waitingPeriods,
 } from '../../../subgraphs/enrollments/rules/family-health/index.ts';
-import { FAMILY_HEALTH_FEE_TABLE, MissingReferenceValue } from '../../../subgraphs/enrollments/rules/reference/index.ts';
+import { FAMILY_HEALTH_FEE_TABLE, MissingReferenceValue, valueInForce } from '../../../subgraphs/enrollments/rules/reference/index.ts';
 
 function quote(birthDates: string[], paymentDate: string) {
   const result = familyHealthQuote(birthDates.map((birthDate) => ({ birthDate })), paymentDate, FAMILY_HEALTH_FEE_TABLE);
@@ -75,6 +75,17 @@ describe('medical questionnaire (RACERF art. 82)', () => {
   it('enrolls the member with the conditions excluded under the EXCLUDE_CONDITIONS policy', () => {
     const [member] = assessQuestionnaires([{ ref: 'm', declaredConditions: ['HIV_AIDS', 'HEART_FAILURE', 'HIV_AIDS'] }], { policy: 'EXCLUDE_CONDITIONS' });
     expect(member).toEqual({ ref: 'm', insurable: true, exclusions: ['HIV_AIDS', 'HEART_FAILURE'], issues: [] });
+  });
+
+  it('asks the catalogue in force: the dated seed holds the same fourteen conditions since the RACERF', () => {
+    expect(valueInForce(EXCLUDED_CONDITION_TABLE, '2002-11-02').value).toBe(EXCLUDED_CONDITIONS);
+    expect(() => valueInForce(EXCLUDED_CONDITION_TABLE, '2002-11-01')).toThrow(MissingReferenceValue);
+  });
+
+  it('assesses against the catalogue passed in, so a code added to the table is known', () => {
+    const conditions = [...EXCLUDED_CONDITIONS, { code: 'NEW_CONDITION', label: 'A condition added later', labelEs: 'Nueva' }];
+    expect(assessQuestionnaires([{ ref: 'm', declaredConditions: ['NEW_CONDITION'] }])[0]?.issues.map((i) => i.code)).toEqual(['CONDITION_CODE_UNKNOWN']);
+    expect(assessQuestionnaires([{ ref: 'm', declaredConditions: ['NEW_CONDITION'] }], { conditions })[0]?.issues.map((i) => i.code)).toEqual(['MEMBER_PRE_EXISTING_CONDITION']);
   });
 
   it('does not assess a questionnaire with an unknown condition code', () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../subgraphs/shared/dates.ts';
 import type { DatedTable } from '../../../subgraphs/enrollments/rules/reference/index.ts';
 import {
-  assertValidTable, FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, percent, PTI_RATE_TABLE,
-  ReferenceTableError, UMA_TABLE, umaAnnual, umaMonthly, valueInForce,
+  assertValidTable, FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, percent, PTI_PROGRAMME_TABLE, PTI_RATE_TABLE,
+  ptiPaymentRulesFrom, ReferenceTableError, UMA_TABLE, umaAnnual, umaMonthly, valueInForce,
 } from '../../../subgraphs/enrollments/rules/reference/index.ts';
 
 const row = (value: number, validFrom: string, validTo: string | null) => ({ value, validFrom, validTo, source: 'test', checkedOn: '2026-12-01', confirmed: true });
@@ -124,5 +124,20 @@ describe('percent', () => {
     expect(percent('5.00')).toBe('0.05');
     expect(percent('100')).toBe('1');
     expect(percent('7.513')).toBe('0.07513');
+  });
+});
+
+describe('PTI programme table', () => {
+  it('keeps the unconfirmed deadline day and modalidad as a dated, unconfirmed row', () => {
+    const row = valueInForce(PTI_PROGRAMME_TABLE, '2026-12-01');
+    expect(row.value).toEqual({ paymentDeadlineDay: 20, rollForwardOnNonBusinessDay: true, modality: '44' });
+    expect(row.confirmed).toBe(false);
+    expect(() => valueInForce(PTI_PROGRAMME_TABLE, '2023-12-01')).toThrow(MissingReferenceValue);
+  });
+
+  it('gives the payment rules of the row, unconfirmed unless the row is confirmed', () => {
+    const row = valueInForce(PTI_PROGRAMME_TABLE, '2026-12-01');
+    expect(ptiPaymentRulesFrom(row)).toMatchObject({ paymentDeadlineDay: 20, rollForwardOnNonBusinessDay: true, status: 'UNCONFIRMED', checkedOn: '2026-12-01' });
+    expect(ptiPaymentRulesFrom({ ...row, confirmed: true, value: { ...row.value, paymentDeadlineDay: 15 } })).toMatchObject({ paymentDeadlineDay: 15, status: 'CONFIRMED' });
   });
 });

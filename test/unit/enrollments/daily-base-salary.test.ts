@@ -1,8 +1,7 @@
 /** SBC bounds, LSS art. 28 (docs/domain.md §5, §6), with the 2025 and 2026 values in centavos. */
 import { describe, expect, it } from 'vitest';
-import {
-  checkDailyBaseSalary, dailyBaseSalaryCeilingCentavos, formatPesos,
-} from '../../../subgraphs/enrollments/rules/movements/index.ts';
+import { checkDailyBaseSalary, dailyBaseSalaryCeilingCentavos } from '../../../subgraphs/enrollments/rules/movements/index.ts';
+import { formatPesos } from '../../../subgraphs/enrollments/rules/reference/index.ts';
 
 const limits2026 = { minimumWageCentavos: 31_504, umaDailyCentavos: 11_731 };
 

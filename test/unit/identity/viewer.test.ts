@@ -28,6 +28,8 @@ describe('identityClaimsSchema', () => {
     expect(parse({ sub: 'o', roles: ['IMSS_OFFICER'], subdelegation: '01' }).success).toBe(true);
     expect(parse({ sub: 'e', roles: ['EMPLOYER'], employer_registrations: ['Y123456710'] }).success).toBe(false);
     expect(parse({ sub: 'e', roles: ['EMPLOYER'], employer_registrations: ['Y1234567101', 'A0112345401'] }).success).toBe(true);
+    // Position 1 is a letter, as the enrollments rules require (docs/domain.md §4).
+    expect(parse({ sub: 'e', roles: ['EMPLOYER'], employer_registrations: ['11234567101'] }).success).toBe(false);
   });
 });
 

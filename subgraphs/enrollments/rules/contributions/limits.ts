@@ -74,11 +74,3 @@ export function limitsForDays(date: string, zone: WageZone, tables: Contribution
     minimumWage,
   };
 }
-
-/** Centavos as '12,345.67' for messages. */
-export function formatPesos(centavos: number): string {
-  const sign = centavos < 0 ? '-' : '';
-  const abs = Math.abs(centavos);
-  const pesos = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${pesos}.${String(abs % 100).padStart(2, '0')}`;
-}

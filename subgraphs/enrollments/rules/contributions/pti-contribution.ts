@@ -11,7 +11,8 @@ import { isIsoDate } from '../reference/dated-table.ts';
 import { divide, integer, multiply, roundHalfUp } from '../reference/exact.ts';
 import type { WageZone } from '../reference/minimum-wage.ts';
 import type { ContributionLimits, ContributionTables } from './limits.ts';
-import { DEFAULT_DAYS_PER_MONTH, formatPesos, parseDaysPerMonth } from './limits.ts';
+import { formatPesos } from '../reference/pesos.ts';
+import { DEFAULT_DAYS_PER_MONTH, parseDaysPerMonth } from './limits.ts';
 import type { ContributionLine, MonthContribution } from './month-contribution.ts';
 import { monthContribution } from './month-contribution.ts';
 

@@ -12,6 +12,7 @@
  * declared conditions excluded from their cover) is available if IMSS practice proves to be that.
  */
 import type { ValidationIssue } from '../../../../schema/scalars/identifiers/issues.ts';
+import type { DatedTable } from '../reference/dated-table.ts';
 
 export type ExcludedConditionCode =
   | 'MALIGNANT_TUMOUR' | 'DIABETES_LATE_COMPLICATIONS' | 'STORAGE_DISEASE' | 'CHRONIC_LIVER_DISEASE'
@@ -20,14 +21,15 @@ export type ExcludedConditionCode =
   | 'CONGENITAL_DISEASE' | 'HIV_AIDS';
 
 export interface ExcludedCondition {
-  code: ExcludedConditionCode;
+  /** One of ExcludedConditionCode in the seed; a later catalogue (a dated table) may add codes. */
+  code: string;
   label: string;
   /** Wording of the regulation (Spanish), for the questionnaire. */
   labelEs: string;
 }
 
 /** RACERF art. 82 pre-existing conditions. */
-export const EXCLUDED_CONDITIONS: readonly ExcludedCondition[] = [
+export const EXCLUDED_CONDITIONS: readonly (ExcludedCondition & { code: ExcludedConditionCode })[] = [
   { code: 'MALIGNANT_TUMOUR', label: 'Malignant tumours', labelEs: 'Tumores malignos' },
   { code: 'DIABETES_LATE_COMPLICATIONS', label: 'Chronic degenerative disease with late complications (diabetes mellitus)', labelEs: 'Complicaciones tardías de la diabetes mellitus' },
   { code: 'STORAGE_DISEASE', label: 'Storage diseases (e.g. Gaucher disease)', labelEs: 'Enfermedades por atesoramiento (enfermedad de Gaucher)' },
@@ -44,6 +46,25 @@ export const EXCLUDED_CONDITIONS: readonly ExcludedCondition[] = [
   { code: 'HIV_AIDS', label: 'AIDS or HIV positive', labelEs: 'Síndrome de inmunodeficiencia adquirida o VIH positivo' },
 ];
 
+/**
+ * The catalogue as a dated table, so the questionnaire asks what the regulation in force asks: the
+ * seed runs from the RACERF's entry into force (DOF 1 Nov 2002, in force the next day); no later
+ * change was found.
+ */
+export const EXCLUDED_CONDITION_TABLE: DatedTable<readonly ExcludedCondition[]> = {
+  name: 'EXCLUDED_CONDITIONS',
+  rows: [
+    {
+      value: EXCLUDED_CONDITIONS,
+      validFrom: '2002-11-02',
+      validTo: null,
+      source: 'RACERF art. 82 as summarised by https://idconline.mx/seguridad-social/2020/07/23/restricciones-del-regimen-voluntario-del-imss and https://bienestarvallarta.com/modalidad-38 ("entre otras": not exhaustive)',
+      checkedOn: '2026-12-01',
+      confirmed: true,
+    },
+  ],
+};
+
 export type PreExistingPolicy = 'REFUSE_MEMBER' | 'EXCLUDE_CONDITIONS';
 
 export interface QuestionnaireAnswer {
@@ -57,25 +78,30 @@ export interface MemberAssessment {
   ref: string;
   insurable: boolean;
   /** Declared catalogue conditions; under EXCLUDE_CONDITIONS, not covered for this member. */
-  exclusions: ExcludedConditionCode[];
+  exclusions: string[];
   issues: ValidationIssue[];
 }
 
-const BY_CODE = new Map<string, ExcludedCondition>(EXCLUDED_CONDITIONS.map((c) => [c.code, c]));
+export interface QuestionnaireOptions {
+  policy?: PreExistingPolicy;
+  /** The catalogue in force (from the dated table); default EXCLUDED_CONDITIONS. */
+  conditions?: readonly ExcludedCondition[];
+}
 
 /** Assesses each member's questionnaire on its own; one member's condition never refuses the others. */
-export function assessQuestionnaires(answers: readonly QuestionnaireAnswer[], options: { policy?: PreExistingPolicy } = {}): MemberAssessment[] {
+export function assessQuestionnaires(answers: readonly QuestionnaireAnswer[], options: QuestionnaireOptions = {}): MemberAssessment[] {
   const policy = options.policy ?? 'REFUSE_MEMBER';
+  const byCode = new Map<string, ExcludedCondition>((options.conditions ?? EXCLUDED_CONDITIONS).map((c) => [c.code, c]));
   return answers.map((answer): MemberAssessment => {
     const issues: ValidationIssue[] = [];
-    const exclusions: ExcludedConditionCode[] = [];
+    const exclusions: string[] = [];
     for (const code of new Set(answer.declaredConditions)) {
-      const condition = BY_CODE.get(code);
+      const condition = byCode.get(code);
       if (condition) exclusions.push(condition.code);
       else issues.push({ code: 'CONDITION_CODE_UNKNOWN', message: `Member ${answer.ref} declared an unknown condition code "${code}"; the questionnaire must be corrected before it can be assessed.` });
     }
     if (exclusions.length > 0 && policy === 'REFUSE_MEMBER') {
-      const labels = exclusions.map((c) => BY_CODE.get(c)!.label).join('; ');
+      const labels = exclusions.map((c) => byCode.get(c)!.label).join('; ');
       issues.push({ code: 'MEMBER_PRE_EXISTING_CONDITION', message: `Member ${answer.ref} declared a pre-existing condition that prevents enrollment (RACERF art. 82): ${labels}.` });
     }
     const unknown = issues.some((i) => i.code === 'CONDITION_CODE_UNKNOWN');

@@ -6,6 +6,7 @@
  * Money is integer centavos throughout; the ceiling is an exact integer product (no rounding).
  */
 import type { ValidationIssue } from '../../../../schema/scalars/identifiers/issues.ts';
+import { formatPesos } from '../reference/pesos.ts';
 
 /** LSS art. 28: the SBC ceiling in UMAs. */
 export const SBC_CEILING_UMAS = 25;
@@ -44,14 +45,6 @@ export function checkDailyBaseSalary(amountCentavos: number, limits: DailyBaseSa
     return [{ code: 'SALARY_ABOVE_CEILING', message: `Daily base salary ${formatPesos(amountCentavos)} is above the ceiling of ${ceilingText}; it must lie between ${floorText} and that ceiling` }];
   }
   return [];
-}
-
-/** `$2,932.75` from 293275 centavos, with integer arithmetic only. */
-export function formatPesos(centavos: number): string {
-  const sign = centavos < 0 ? '-' : '';
-  const abs = Math.abs(centavos);
-  const pesos = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}$${pesos}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 function assertCentavos(value: number, label: string): void {
