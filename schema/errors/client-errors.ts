@@ -12,6 +12,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  /** Staff with a purpose but neither a verified case for this person nor a declared exception. */
+  CASE_REQUIRED: 'CASE_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -13,6 +13,7 @@ import { GraphQLError } from 'graphql';
 import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import { failureReason } from './failure-reason.ts';
 import { ExpiringLru } from './lru.ts';
+import { NO_GROUNDS, exceptionReasonSchema, verifiedCaseSchema, type AccessGrounds } from './access-grounds.ts';
 import { InvalidPurposeError, parsePurpose, purposeSchema } from './purpose.ts';
 import {
   ANONYMOUS,
@@ -59,8 +60,11 @@ export interface IdentitySignerOptions {
 }
 
 export interface IdentitySigner {
-  /** A token for `audience` (the subgraph's name) carrying `identity` and the declared `purpose`. */
-  sign(identity: Identity, audience: string, purpose: string | null): Promise<string>;
+  /**
+   * A token for `audience` (the subgraph's name) carrying `identity`, the declared `purpose` and the
+   * grounds staff act on (a case the gateway verified, or an exception's reason).
+   */
+  sign(identity: Identity, audience: string, purpose: string | null, grounds?: AccessGrounds): Promise<string>;
 }
 
 export function createIdentitySigner(options: IdentitySignerOptions): IdentitySigner {
@@ -71,19 +75,19 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   const cache = new ExpiringLru<Promise<string>>(options.maxCacheEntries ?? 10_000);
 
   return {
-    async sign(identity, audience, purpose) {
+    async sign(identity, audience, purpose, grounds = NO_GROUNDS) {
       if (audience === '') throw new TypeError('audience must name a subgraph');
       // The gateway should have run parsePurpose on the header already; this is the backstop.
       if (purpose !== null && parsePurpose(purpose) !== purpose) throw new InvalidPurposeError();
       // Arrays, not joined strings: no separator a claim value could contain to collide two keys.
-      const key = JSON.stringify([audience, purpose, identityKey(identity)]);
+      const key = JSON.stringify([audience, purpose, identityKey(identity), grounds.case, grounds.exception]);
       const now = Date.now();
       const cached = cache.get(key, now);
       if (cached) return cached;
 
       const issuedAt = Math.floor(now / 1000);
       const expiresAt = issuedAt + ttlSeconds;
-      const token = new SignJWT(payloadFor(identity, purpose))
+      const token = new SignJWT(payloadFor(identity, purpose, grounds))
         .setProtectedHeader({ alg: GATEWAY_TOKEN_ALG, typ: GATEWAY_TOKEN_TYPE })
         .setIssuer(issuer)
         .setAudience(audience)
@@ -101,9 +105,14 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   };
 }
 
-function payloadFor(identity: Identity, purpose: string | null): JWTPayload {
+function payloadFor(identity: Identity, purpose: string | null, grounds: AccessGrounds): JWTPayload {
   const base = identity.kind === 'anonymous' ? { sub: ANONYMOUS_SUBJECT, anon: true } : claimsFromViewer(identity.viewer);
-  return purpose === null ? base : { ...base, purpose };
+  return {
+    ...base,
+    ...(purpose !== null && { purpose }),
+    ...(grounds.case !== null && { access_case: grounds.case }),
+    ...(grounds.exception !== null && { access_exception: grounds.exception }),
+  };
 }
 
 /** A stable serialisation: field order fixed here, roles and registrations sorted. */
@@ -131,6 +140,7 @@ export interface IdentityVerifierOptions {
 export interface VerifiedIdentity {
   identity: Identity;
   purpose: string | null;
+  grounds: AccessGrounds;
 }
 
 export interface IdentityVerifier {
@@ -162,7 +172,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
           clockTolerance: tolerance,
           maxTokenAge: maxAge,
         });
-        const verified = Object.freeze({ identity: identityFromPayload(payload), purpose: purposeFromPayload(payload) });
+        const verified = Object.freeze({ identity: identityFromPayload(payload), purpose: purposeFromPayload(payload), grounds: groundsFromPayload(payload) });
         // Valid until whichever check would fail first: `exp`, or the maximum age.
         const validUntil = Math.min(Number(payload.exp), Number(payload.iat) + maxAge) + tolerance;
         cache.set(token, verified, validUntil * 1000);
@@ -177,7 +187,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
 function identityFromPayload(payload: JWTPayload): Identity {
   if (payload.anon === undefined) return { kind: 'user', viewer: viewerFromClaims(identityClaimsSchema.parse(payload)) };
   // An anonymous token carries nothing else: a role next to `anon` means a broken or forged signer.
-  const carriesScope = ['roles', 'curp', 'consulate_id', 'employer_registrations', 'bank_id', 'subdelegation'].some(
+  const carriesScope = ['roles', 'curp', 'consulate_id', 'employer_registrations', 'bank_id', 'subdelegation', 'access_case', 'access_exception'].some(
     (claim) => claim in payload,
   );
   if (payload.anon !== true || payload.sub !== ANONYMOUS_SUBJECT || carriesScope) {
@@ -188,6 +198,13 @@ function identityFromPayload(payload: JWTPayload): Identity {
 
 function purposeFromPayload(payload: JWTPayload): string | null {
   return payload.purpose === undefined ? null : purposeSchema.parse(payload.purpose);
+}
+
+function groundsFromPayload(payload: JWTPayload): AccessGrounds {
+  return {
+    case: payload.access_case === undefined ? null : Object.freeze(verifiedCaseSchema.parse(payload.access_case)),
+    exception: payload.access_exception === undefined ? null : exceptionReasonSchema.parse(payload.access_exception),
+  };
 }
 
 function assertEd25519(key: KeyObject | CryptoKey, type: 'private' | 'public', name: string): void {

@@ -1,9 +1,11 @@
 /**
- * The access purpose a caller declares (e.g. "TRAMITE:consulado-123"). It is copied into the
- * gateway's token and from there into audit rows the person can read, so it is bounded and free of
- * control characters (no forged log lines, no unbounded rows).
+ * The access purpose a caller declares: a catalogued procedure, optionally with a note
+ * ("NSS_ASSISTANCE:ventanilla-3"; schema/identity/procedures.ts). It is copied into the gateway's
+ * token and from there into audit rows the person can read, so it is bounded and free of control
+ * characters (no forged log lines, no unbounded rows).
  */
 import { z } from 'zod';
+import { PROCEDURE_CODES, procedureOfPurpose } from './procedures.ts';
 
 export const PURPOSE_MAX_LENGTH = 200;
 
@@ -14,9 +16,12 @@ export const purposeSchema = z
   .regex(/^[^\p{Cc}]+$/u, 'purpose must not contain control characters');
 
 export class InvalidPurposeError extends RangeError {
-  readonly code = 'BAD_USER_INPUT';
+  readonly code = 'PURPOSE_INVALID';
   constructor() {
-    super(`Access purpose must be 1–${PURPOSE_MAX_LENGTH} printable characters`);
+    super(
+      `The access purpose (X-Access-Purpose) must be a catalogued procedure — ${PROCEDURE_CODES.join(', ')} — ` +
+        `optionally followed by ':' and a note, in at most ${PURPOSE_MAX_LENGTH} printable characters`,
+    );
     this.name = 'InvalidPurposeError';
   }
 }
@@ -30,6 +35,6 @@ export function parsePurpose(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   const trimmed = raw.trim();
   if (trimmed === '') return null;
-  if (!purposeSchema.safeParse(trimmed).success) throw new InvalidPurposeError();
+  if (!purposeSchema.safeParse(trimmed).success || procedureOfPurpose(trimmed) === null) throw new InvalidPurposeError();
   return trimmed;
 }

@@ -9,16 +9,10 @@
  * keeps the historical wire code NSS_ASSIGNMENT (assigning a new NSS or locating an existing one).
  * GENERAL_ADVICE is catalogued too: advice on a person's own procedures starts from their record.
  */
+import { PROCEDURE_CODES, isProcedureCode, type ProcedureCode } from '../../../schema/identity/procedures.ts';
 import type { ServiceCode } from './types.ts';
 
-export type ProcedureCode =
-  | 'NSS_ASSISTANCE'
-  | 'VOLUNTARY_ENROLLMENT'
-  | 'PROOF_OF_LIFE'
-  | 'BENEFICIARY_UPDATE'
-  | 'COVERAGE_VALIDITY'
-  | 'BIOMETRIC_CAPTURE'
-  | 'GENERAL_ADVICE';
+export { PROCEDURE_CODES, isProcedureCode, type ProcedureCode };
 
 export interface ProcedureDefinition {
   code: ProcedureCode;
@@ -40,15 +34,7 @@ export const PROCEDURES: Readonly<Record<ProcedureCode, ProcedureDefinition>> = 
   GENERAL_ADVICE: { code: 'GENERAL_ADVICE', name: 'Asesoría general', service: 'GENERAL_ADVICE' },
 };
 
-/** Every procedure code, in display order. */
-export const PROCEDURE_CODES: readonly ProcedureCode[] = Object.keys(PROCEDURES) as ProcedureCode[];
-
 const BY_SERVICE: ReadonlyMap<ServiceCode, ProcedureCode> = new Map(PROCEDURE_CODES.map((code) => [PROCEDURES[code].service, code]));
-
-/** True when `value` is a catalogued procedure code (exact, upper case: purposes are not guessed). */
-export function isProcedureCode(value: string): value is ProcedureCode {
-  return Object.hasOwn(PROCEDURES, value);
-}
 
 /** The procedure an appointment for `service` is the case of. */
 export function procedureOfService(service: ServiceCode): ProcedureCode {

@@ -22,7 +22,8 @@ const insured: Identity = {
   viewer: viewerFromClaims({ sub: 'person-1', roles: ['INSURED'], curp: 'SABC560626MDFLRN01' }),
 };
 const anonymous: Identity = { kind: 'anonymous' };
-const PURPOSE = 'TRAMITE:consulado-123';
+const PURPOSE = 'NSS_ASSISTANCE:consulado-123';
+const A_CASE = { id: 'APT-7', curp: 'SABC560626MDFLRN01', office: 'CON-LAX', procedure: 'NSS_ASSISTANCE' };
 
 let keys: TestKeys;
 let signer: IdentitySigner;
@@ -53,13 +54,20 @@ async function rejection(promise: Promise<unknown>): Promise<GatewayTokenError> 
 describe('round trip', () => {
   it('keeps the identity and the declared purpose', async () => {
     const token = await signer.sign(consulStaff, 'persons', PURPOSE);
-    expect(await verifierFor('persons').verify(token)).toEqual({ identity: consulStaff, purpose: PURPOSE });
+    expect(await verifierFor('persons').verify(token)).toEqual({ identity: consulStaff, purpose: PURPOSE, grounds: { case: null, exception: null } });
+  });
+
+  it('keeps the case the gateway verified, or the exception staff declared', async () => {
+    const onCase = await signer.sign(consulStaff, 'persons', PURPOSE, { case: A_CASE, exception: null });
+    expect((await verifierFor('persons').verify(onCase)).grounds).toEqual({ case: A_CASE, exception: null });
+    const byException = await signer.sign(consulStaff, 'persons', PURPOSE, { case: null, exception: 'Pensioner in hospital, relative present' });
+    expect((await verifierFor('persons').verify(byException)).grounds).toEqual({ case: null, exception: 'Pensioner in hospital, relative present' });
   });
 
   it('anonymous stays anonymous, with no purpose', async () => {
     const token = await signer.sign(anonymous, 'persons', null);
     expect(decodePayload(token)).toMatchObject({ sub: 'anonymous', anon: true });
-    expect(await verifierFor('persons').verify(token)).toEqual({ identity: { kind: 'anonymous' }, purpose: null });
+    expect(await verifierFor('persons').verify(token)).toEqual({ identity: { kind: 'anonymous' }, purpose: null, grounds: { case: null, exception: null } });
   });
 
   it('carries only the claims that have a value, and a typed header', async () => {
@@ -148,9 +156,11 @@ describe('rejected', () => {
   });
 
   it('a purpose that is too long or has control characters, when signing', async () => {
-    await expect(signer.sign(insured, 'persons', 'x'.repeat(PURPOSE_MAX_LENGTH + 1))).rejects.toBeInstanceOf(InvalidPurposeError);
-    await expect(signer.sign(insured, 'persons', 'ok\nFORGED LOG LINE')).rejects.toBeInstanceOf(InvalidPurposeError);
-    await expect(signer.sign(insured, 'persons', 'x'.repeat(PURPOSE_MAX_LENGTH))).resolves.toBeTypeOf('string');
+    const note = (length: number) => 'NSS_ASSISTANCE:' + 'x'.repeat(length - 'NSS_ASSISTANCE:'.length);
+    await expect(signer.sign(insured, 'persons', note(PURPOSE_MAX_LENGTH + 1))).rejects.toBeInstanceOf(InvalidPurposeError);
+    await expect(signer.sign(insured, 'persons', 'NSS_ASSISTANCE:ok\nFORGED LOG LINE')).rejects.toBeInstanceOf(InvalidPurposeError);
+    await expect(signer.sign(insured, 'persons', 'NOT_A_PROCEDURE:1')).rejects.toBeInstanceOf(InvalidPurposeError);
+    await expect(signer.sign(insured, 'persons', note(PURPOSE_MAX_LENGTH))).resolves.toBeTypeOf('string');
   });
 
   it('keys that are not Ed25519', async () => {
@@ -178,12 +188,16 @@ describe('signer cache', () => {
     const s = createIdentitySigner({ privateKey: keys.privateKey });
     const base = await s.sign(consulStaff, 'persons', PURPOSE);
     const others = await Promise.all([
-      s.sign(consulStaff, 'persons', 'TRAMITE:consulado-999'),
+      s.sign(consulStaff, 'persons', 'NSS_ASSISTANCE:consulado-999'),
       s.sign(consulStaff, 'persons', null),
       s.sign(consulStaff, 'appointments', PURPOSE),
       s.sign(insured, 'persons', PURPOSE),
+      // A token for one case never serves another case, or an exception.
+      s.sign(consulStaff, 'persons', PURPOSE, { case: A_CASE, exception: null }),
+      s.sign(consulStaff, 'persons', PURPOSE, { case: { ...A_CASE, curp: 'GOMA800101HDFRRN05' }, exception: null }),
+      s.sign(consulStaff, 'persons', PURPOSE, { case: null, exception: 'Pensioner in hospital, relative present' }),
     ]);
-    expect(new Set([base, ...others]).size).toBe(5);
+    expect(new Set([base, ...others]).size).toBe(8);
   });
 
   it('stops reusing a token 10 s before it expires', async () => {

@@ -48,11 +48,15 @@ describe('viewerFromClaims / claimsFromViewer', () => {
 });
 
 describe('parsePurpose', () => {
-  it('trims, treats blank as none, and refuses oversized or multi-line values', () => {
-    expect(parsePurpose('  TRAMITE:consulado-123 ')).toBe('TRAMITE:consulado-123');
+  it('trims, treats blank as none, and refuses oversized, multi-line or uncatalogued values', () => {
+    expect(parsePurpose('  NSS_ASSISTANCE:consulado-123 ')).toBe('NSS_ASSISTANCE:consulado-123');
+    expect(parsePurpose('PROOF_OF_LIFE')).toBe('PROOF_OF_LIFE');
+    expect(() => parsePurpose('TRAMITE:consulado-123')).toThrow(InvalidPurposeError);
+    expect(() => parsePurpose('nss_assistance:1')).toThrow(InvalidPurposeError);
+    expect(() => parsePurpose('NSS_ASSISTANCEX')).toThrow(InvalidPurposeError);
     expect(parsePurpose('   ')).toBeNull();
     expect(parsePurpose(undefined)).toBeNull();
     expect(() => parsePurpose('x'.repeat(201))).toThrow(InvalidPurposeError);
-    expect(() => parsePurpose('a\r\nb')).toThrow(InvalidPurposeError);
+    expect(() => parsePurpose('NSS_ASSISTANCE:a\r\nb')).toThrow(InvalidPurposeError);
   });
 });
