@@ -26,7 +26,7 @@ const OFFICERS = ['IMSS_OFFICER'] as const;
 /** A person's status: the person; IMSS officers with a purpose; another insured person silently not. */
 export function readBiometricStatus(access: Access, curp: string): Decision {
   if (isSelf(access, curp)) return ALLOW;
-  if (isStaff(access, OFFICERS)) return asStaff(access, OFFICERS);
+  if (isStaff(access, OFFICERS)) return asStaff(access, OFFICERS, curp);
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
@@ -36,15 +36,16 @@ export function readBiometricData(access: Access, curp: string): Decision {
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
-/** Recording consent, capturing and verifying: in person, by an IMSS officer with a declared purpose. */
-export function actInPerson(access: Access): Decision {
-  return asStaff(access, OFFICERS);
+/** Recording consent, capturing and verifying: in person, by an IMSS officer with a declared purpose and the person's case. */
+export function actInPerson(access: Access, curp: string | null): Decision {
+  // An employer's e.firma check concerns no person's data: then the purpose alone is checked.
+  return asStaff(access, OFFICERS, curp ?? undefined);
 }
 
 /** Revoking a person's consent: the person, or an officer acting for them. */
 export function revokeConsentOf(access: Access, curp: string): Decision {
   if (isSelf(access, curp)) return ALLOW;
-  if (isStaff(access, OFFICERS)) return asStaff(access, OFFICERS);
+  if (isStaff(access, OFFICERS)) return asStaff(access, OFFICERS, curp);
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 

@@ -6,7 +6,7 @@
  */
 import { allow } from 'graphql-shield';
 import {
-  ALLOW, allowIf, asStaff, hasRole, isEmployerOf, isInsured, isSelf, isSignedIn, isStaff, refuse, releasedAs, roleRefusal,
+  ALLOW, STAFF_ROLES, allowIf, asStaff, hasRole, isEmployerOf, isInsured, isSelf, isSignedIn, isStaff, refuse, releasedAs, roleRefusal,
   type Access, type Decision,
 } from '../shared/access/index.ts';
 import type { Mutation } from './__generated__/resolvers-types.ts';
@@ -18,10 +18,10 @@ export type EnrollmentsRead =
   | 'Enrollment.movements' | 'Enrollment.independentWorker' | 'Enrollment.familyHealth';
 export type EnrollmentsWrite = Exclude<keyof Mutation, '__typename'>;
 
-/** A person's enrollments: the person; staff with a declared purpose; employers, narrowed to their own rows. */
+/** A person's enrollments: the person; staff with a declared purpose and a case (or an exception); employers, narrowed to their own rows. */
 export function readEnrollmentsOf(access: Access, curp: string): Decision {
   if (isSelf(access, curp)) return ALLOW;
-  if (isStaff(access)) return asStaff(access);
+  if (isStaff(access)) return asStaff(access, STAFF_ROLES, curp);
   if (hasRole(access, 'EMPLOYER')) return ALLOW; // narrowed by isOwnEmployment
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
@@ -38,7 +38,7 @@ export function isOwnEmployment(access: Access, row: Pick<EnrollmentModel, 'curp
  */
 export function readCoveragePeriodsOf(access: Access, curp: string): Decision {
   if (isSelf(access, curp)) return ALLOW;
-  if (isStaff(access)) return asStaff(access);
+  if (isStaff(access)) return asStaff(access, STAFF_ROLES, curp);
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
@@ -65,7 +65,7 @@ export function readRegistration(access: Access, registration: string): Decision
  */
 export function enrollVoluntarily(access: Access, curp: string): Decision {
   if (isSelf(access, curp)) return ALLOW;
-  if (isStaff(access)) return asStaff(access);
+  if (isStaff(access)) return asStaff(access, STAFF_ROLES, curp);
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 

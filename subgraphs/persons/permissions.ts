@@ -8,11 +8,12 @@
  *   fields through only for a person a policy released in this request. It never re-decides.
  *
  * Person.nss (and every other Person field): readable by the person themself, and by consulate
- * staff and IMSS officers who declared a purpose (each read audited, refusals too); nobody else.
+ * staff and IMSS officers who declared a purpose and act on a verified case of that person at their
+ * office, or by a declared exception (each read audited, refusals too); nobody else.
  */
 import { allow } from 'graphql-shield';
 import {
-  ALLOW, allowIf, asStaff, isInsured, isSelf, isSignedIn, isStaff, policyRule, refuse, releasedAs, roleRefusal,
+  ALLOW, STAFF_ROLES, allowIf, asStaff, hasRole, isInsured, isSelf, isSignedIn, isStaff, policyRule, refuse, releasedAs, roleRefusal,
   type Access, type Decision,
 } from '../shared/access/index.ts';
 import type { Mutation } from './__generated__/resolvers-types.ts';
@@ -22,10 +23,13 @@ import type { PersonModel } from './mappers.ts';
 export type PersonsRead = 'Person';
 export type PersonsWrite = Exclude<keyof Mutation, '__typename'>;
 
-/** A person's record: the person; staff with a declared purpose; nobody else (silently, for insured). */
+/**
+ * A person's record: the person; staff with a declared purpose and a verified case of that person
+ * at their office (or a declared exception, flagged in the audit); nobody else (silently, for insured).
+ */
 export function readPerson(access: Access, curp: string): Decision {
   if (isSelf(access, curp)) return ALLOW;
-  if (isStaff(access)) return asStaff(access);
+  if (isStaff(access)) return asStaff(access, STAFF_ROLES, curp);
   return isInsured(access) ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
@@ -41,9 +45,9 @@ export function lookUpPersons(access: Access): Decision {
  */
 export const managePerson = readPerson;
 
-/** Proof of life abroad is recorded at a consulate: consulate staff with a declared purpose. */
-export function recordProofOfLifeFor(access: Access): Decision {
-  return asStaff(access, ['CONSULATE_STAFF']);
+/** Proof of life abroad is recorded at a consulate: consulate staff with a declared purpose and the pensioner's case. */
+export function recordProofOfLifeFor(access: Access, curp: string): Decision {
+  return asStaff(access, ['CONSULATE_STAFF'], curp);
 }
 
 /** Who read my data: the person themself only. */
@@ -61,6 +65,8 @@ export const permissions = {
     personByNss: allowIf(isSignedIn),
     curpConsistency: allowIf(isSignedIn),
     identifierCheck: allowIf(isSignedIn),
+    // Review of staff accesses made without a case: IMSS officers (docs/security.md, "Cases").
+    accessExceptions: allowIf((access) => hasRole(access, 'IMSS_OFFICER')),
     // Public reference data and a pure calculation on the caller's own answers.
     clinics: allow,
     voluntaryEnrollmentEligibility: allow,
@@ -81,6 +87,7 @@ export const permissions = {
   ProofOfLifeStatus: allow,
   ProofOfLife: allow,
   AccessLogEntry: allow,
+  AccessException: allowIf((access) => hasRole(access, 'IMSS_OFFICER')),
   AssignNssPayload: allow,
   NssCertificate: allow,
   RemoveBeneficiaryPayload: allow,

@@ -10,6 +10,7 @@ import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { Database } from '../../db/client.ts';
 import { errorLoggingPlugin, formatErrorMasked } from '../../schema/errors/masking.ts';
 import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
+import { NO_GROUNDS, type AccessGrounds } from '../../schema/identity/access-grounds.ts';
 import { viewerOf, type Identity } from '../../schema/identity/viewer.ts';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
@@ -22,7 +23,7 @@ import { withShield } from './shield.ts';
 import type { SubgraphInstance } from './subgraph-module.ts';
 
 export interface IdentityVerifierLike {
-  verify(token: string | undefined): Promise<{ identity: Identity; purpose: string | null }>;
+  verify(token: string | undefined): Promise<{ identity: Identity; purpose: string | null; grounds?: AccessGrounds }>;
 }
 
 export interface SubgraphServerOptions {
@@ -47,18 +48,30 @@ export function buildShieldedSchema(name: SubgraphName, instance: SubgraphInstan
 /** The shared part of every request's context, from the verified identity. */
 export function createBaseContext(
   options: Pick<SubgraphServerOptions, 'name' | 'database' | 'now' | 'log' | 'auditSigner'>,
-  verified: { identity: Identity; purpose: string | null },
+  verified: { identity: Identity; purpose: string | null; grounds?: AccessGrounds },
   requestId: string,
 ): BaseContext {
   const viewer = viewerOf(verified.identity);
+  const grounds = verified.grounds ?? NO_GROUNDS;
   return {
     identity: verified.identity,
     viewer,
     purpose: verified.purpose,
+    case: grounds.case,
+    exception: grounds.exception,
     requestId,
     log: options.log.child({ requestId }),
     clock: clockAt(options.now()),
-    audit: createAuditTrail({ database: options.database, subgraph: options.name, viewer, purpose: verified.purpose, requestId, signer: options.auditSigner }),
+    audit: createAuditTrail({
+      database: options.database,
+      subgraph: options.name,
+      viewer,
+      purpose: verified.purpose,
+      requestId,
+      case: grounds.case,
+      exceptionReason: grounds.exception,
+      signer: options.auditSigner,
+    }),
     released: new ReleasedRows(),
   };
 }

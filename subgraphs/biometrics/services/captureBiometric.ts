@@ -20,7 +20,7 @@ import { officerOf } from './officer.ts';
 import { applyRule } from './rule.ts';
 
 export async function captureBiometric({ input }: MutationCaptureBiometricArgs, ctx: BiometricsContext): Promise<CaptureModel> {
-  await authorize(ctx, actInPerson(ctx), { subjectCurp: input.curp, what: 'captureBiometric' });
+  await authorize(ctx, actInPerson(ctx, input.curp), { subjectCurp: input.curp, what: 'captureBiometric' });
   const officer = officerOf(ctx);
   const { settings } = ctx;
   const fingerPosition = input.fingerPosition ?? null;

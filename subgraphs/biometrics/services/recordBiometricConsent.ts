@@ -15,7 +15,7 @@ import { officerOf } from './officer.ts';
 import { applyRule } from './rule.ts';
 
 export async function recordBiometricConsent({ input }: MutationRecordBiometricConsentArgs, ctx: BiometricsContext): Promise<ConsentModel> {
-  await authorize(ctx, actInPerson(ctx), { subjectCurp: input.curp, what: 'recordBiometricConsent' });
+  await authorize(ctx, actInPerson(ctx, input.curp), { subjectCurp: input.curp, what: 'recordBiometricConsent' });
   const officer = officerOf(ctx);
   const purpose = applyRule(() => checkLabel(input.purpose, 'purpose', 3, 200));
   const consent = await ctx.repository.transaction(async (tx) => {

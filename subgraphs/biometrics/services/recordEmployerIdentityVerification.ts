@@ -23,7 +23,7 @@ export async function recordEmployerIdentityVerification(
 ): Promise<EmployerIdentityVerificationModel> {
   const representativeCurp = input.representativeCurp ?? null;
   // Only a biometric verification concerns a person's data (the representative's): that is audited.
-  await authorize(ctx, actInPerson(ctx), { subjectCurp: representativeCurp, what: 'recordEmployerIdentityVerification' });
+  await authorize(ctx, actInPerson(ctx, representativeCurp), { subjectCurp: representativeCurp, what: 'recordEmployerIdentityVerification' });
   const officer = officerOf(ctx);
   const now = ctx.clock.now();
   const registration = applyRule(() => checkRegistration(input.registration));

@@ -26,7 +26,7 @@ import { officerOf } from './officer.ts';
 import { applyRule } from './rule.ts';
 
 export async function verifyBiometric({ input }: MutationVerifyBiometricArgs, ctx: BiometricsContext): Promise<VerificationAttemptModel> {
-  await authorize(ctx, actInPerson(ctx), { subjectCurp: input.curp, what: 'verifyBiometric' });
+  await authorize(ctx, actInPerson(ctx, input.curp), { subjectCurp: input.curp, what: 'verifyBiometric' });
   const officer = officerOf(ctx);
   const { settings } = ctx;
   const probe = applyRule(() => decodeBase64Template(input.probe, 'probe', settings.maxTemplateBytes));

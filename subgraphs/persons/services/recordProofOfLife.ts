@@ -12,7 +12,7 @@ import { recordProofOfLifeFor } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
 
 export async function recordProofOfLife({ input }: MutationRecordProofOfLifeArgs, ctx: PersonsContext): Promise<ProofOfLifeModel> {
-  await authorize(ctx, recordProofOfLifeFor(ctx), { subjectCurp: input.curp, what: 'recordProofOfLife' });
+  await authorize(ctx, recordProofOfLifeFor(ctx, input.curp), { subjectCurp: input.curp, what: 'recordProofOfLife' });
   const consulateId = ctx.viewer!.consulateId!;
   if (input.provedOn > ctx.clock.today()) throw badInput('PROOF_OF_LIFE_FUTURE_DATE', 'A proof of life cannot be dated in the future');
   const row = await ctx.repository.transaction(async (tx) => {

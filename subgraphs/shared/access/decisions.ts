@@ -6,7 +6,7 @@
  */
 import type { Role } from '../../../schema/identity/viewer.ts';
 import { ClientError, ErrorCode } from '../../../schema/errors/client-errors.ts';
-import { STAFF_ROLES, hasDeclaredPurpose, isSignedIn, isStaff, type Access } from './predicates.ts';
+import { STAFF_ROLES, actsByException, hasCaseFor, hasDeclaredPurpose, isSignedIn, isStaff, type Access } from './predicates.ts';
 
 export type RefusalReason =
   /** Anonymous caller. */
@@ -15,6 +15,8 @@ export type RefusalReason =
   | 'ROLE_NOT_PERMITTED'
   /** Staff without a declared purpose (docs/security.md, purpose binding). */
   | 'PURPOSE_REQUIRED'
+  /** Staff with a purpose but no verified case for this person, and no declared exception. */
+  | 'CASE_REQUIRED'
   /** The caller's role may, but not for this record (someone else's, another scope's). */
   | 'OUTSIDE_SCOPE';
 
@@ -37,12 +39,17 @@ export function roleRefusal(access: Access): Decision {
 }
 
 /**
- * The one rule for staff, written once: staff (consulate staff and IMSS officers, or the roles
- * given) may act on a person's data only with a declared purpose.
+ * The one rule for staff, written once (docs/security.md, "Cases"): staff (consulate staff and IMSS
+ * officers, or the roles given) act on a person's data only with a declared purpose, and — when the
+ * person is known — only on a verified case of that person at their office, or by a declared
+ * exception (flagged in the audit trail). Without `subject` (a lookup that does not yet know whose
+ * record it is) only the purpose is checked; the record is then decided with its subject.
  */
-export function asStaff(access: Access, roles: readonly Role[] = STAFF_ROLES): Decision {
+export function asStaff(access: Access, roles: readonly Role[] = STAFF_ROLES, subject?: string): Decision {
   if (!isStaff(access, roles)) return roleRefusal(access);
-  return hasDeclaredPurpose(access) ? ALLOW : refuse('PURPOSE_REQUIRED');
+  if (!hasDeclaredPurpose(access)) return refuse('PURPOSE_REQUIRED');
+  if (subject === undefined || hasCaseFor(access, subject) || actsByException(access)) return ALLOW;
+  return refuse('CASE_REQUIRED');
 }
 
 /** The client-safe error for an explained refusal. */
@@ -56,7 +63,12 @@ export function refusalError(reason: RefusalReason): ClientError {
     case 'PURPOSE_REQUIRED':
       return new ClientError(
         ErrorCode.PURPOSE_REQUIRED,
-        'Staff access to personal data needs a declared purpose (X-Access-Purpose header)',
+        'Staff access to personal data needs a declared purpose: send the X-Access-Purpose header with a catalogued procedure (e.g. NSS_ASSISTANCE:ventanilla-3)',
+      );
+    case 'CASE_REQUIRED':
+      return new ClientError(
+        ErrorCode.CASE_REQUIRED,
+        "Staff access to this person's data needs a case: send X-Access-Case with the id of their appointment at your office, checked in today, or X-Access-Exception with the reason you act without one",
       );
   }
 }

@@ -4,6 +4,7 @@
  * and scopes are compared; policies (permissions.ts of each subgraph) and shield rules
  * (shield-rules.ts) are built from them, never from their own comparisons.
  */
+import type { VerifiedCase } from '../../../schema/identity/access-grounds.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 
 export interface Access {
@@ -11,6 +12,10 @@ export interface Access {
   viewer: Viewer | null;
   /** Purpose declared by the caller (X-Access-Purpose), carried in the gateway's token. */
   purpose: string | null;
+  /** The case the gateway verified for this request (schema/identity/access-grounds.ts), if any. */
+  case?: VerifiedCase | null;
+  /** The reason staff gave for acting without a verified case, if they did. */
+  exception?: string | null;
 }
 
 /** Staff who serve people in person: they may read a person's data for a declared purpose. */
@@ -54,4 +59,14 @@ export function isStaffOfConsulate(access: Access, consulateId: string): boolean
 /** An IMSS officer of this subdelegation. */
 export function isOfficerOfSubdelegation(access: Access, subdelegation: string): boolean {
   return hasRole(access, 'IMSS_OFFICER') && access.viewer!.subdelegation === subdelegation;
+}
+
+/** The gateway verified an open case of this person at the caller's office, for this request. */
+export function hasCaseFor(access: Access, curp: string): boolean {
+  return access.case?.curp === curp;
+}
+
+/** Staff declared they act without a case, with a reason (flagged in the audit trail, reported). */
+export function actsByException(access: Access): boolean {
+  return access.exception !== null && access.exception !== undefined;
 }

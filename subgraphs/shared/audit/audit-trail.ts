@@ -38,8 +38,8 @@ export interface AuditScope {
   viewer: Viewer | null;
   purpose: string | null;
   requestId: string;
-  /** The verified case the request acts under, or the reason staff gave for acting without one. */
-  caseId?: string | null;
+  /** The verified case the request acts under (recorded on the rows about its person), or the reason staff gave for acting without one. */
+  case?: { id: string; curp: string } | null;
   exceptionReason?: string | null;
   /** Signs each row with this subgraph's audit key (row-signature.ts). */
   signer: AuditSigner;
@@ -72,7 +72,7 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
           what: event.what,
           fields: event.action === 'REFUSED' ? null : event.fields ? [...event.fields] : null,
           requestId: scope.requestId,
-          caseId: scope.caseId ?? null,
+          caseId: scope.case && scope.case.curp === event.subjectCurp ? scope.case.id : null,
           exceptionReason: scope.exceptionReason ?? null,
         };
         return { ...content, signature: scope.signer.sign(content), signer: scope.signer.keyId };

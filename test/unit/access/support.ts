@@ -19,11 +19,19 @@ export const VIEWERS = {
   analyst: viewer({ roles: ['ANALYST'] }),
 } as const;
 
-export const access = (who: keyof typeof VIEWERS, purpose: string | null = null): Access => ({ viewer: VIEWERS[who], purpose });
+/** Grounds staff may act on besides their purpose: a verified case of a person, or an exception. */
+export type Grounds = { caseFor?: string; exception?: string };
+
+export const access = (who: keyof typeof VIEWERS, purpose: string | null = null, grounds: Grounds = {}): Access => ({
+  viewer: VIEWERS[who],
+  purpose,
+  case: grounds.caseFor ? { id: 'APT-1', curp: grounds.caseFor, office: 'CON-LAX', procedure: purpose?.split(':')[0] ?? 'NSS_ASSISTANCE' } : null,
+  exception: grounds.exception ?? null,
+});
 
 /** An audit trail that keeps what it is given, and a released-rows set: what a scoped loader needs. */
-export function recordingContext(who: keyof typeof VIEWERS, purpose: string | null = null) {
+export function recordingContext(who: keyof typeof VIEWERS, purpose: string | null = null, grounds: Grounds = {}) {
   const events: AuditEvent[] = [];
   const audit: AuditTrail = { append: async (batch) => void events.push(...batch) };
-  return { ...access(who, purpose), audit, released: new ReleasedRows(), events };
+  return { ...access(who, purpose, grounds), audit, released: new ReleasedRows(), events };
 }

@@ -9,7 +9,7 @@ import type { Role } from '../../../schema/identity/viewer.ts';
 const ME = 'GOMA800101HDFRRN05';
 const OTHER = 'TEDM500315MJCRLR06';
 
-function access(role: Role | null, extra: { purpose?: string | null; curp?: string; registrations?: string[] } = {}): Access {
+function access(role: Role | null, extra: { purpose?: string | null; curp?: string; registrations?: string[]; caseFor?: string; exception?: string } = {}): Access {
   if (role === null) return { viewer: null, purpose: null };
   return {
     viewer: {
@@ -17,18 +17,24 @@ function access(role: Role | null, extra: { purpose?: string | null; curp?: stri
       employerRegistrations: role === 'EMPLOYER' ? (extra.registrations ?? ['Y1234567101']) : [], bankId: role === 'BANK' ? 'BANK-001' : null, subdelegation: role === 'IMSS_OFFICER' ? '01' : null,
     },
     purpose: extra.purpose ?? null,
+    case: extra.caseFor ? { id: 'APT-1', curp: extra.caseFor, office: 'CON-LAX', procedure: 'VOLUNTARY_ENROLLMENT' } : null,
+    exception: extra.exception ?? null,
   };
 }
+const P = 'VOLUNTARY_ENROLLMENT:window-2';
 const outcome = (d: { allowed: boolean; reason?: string }) => (d.allowed ? 'ALLOW' : d.reason);
 
 describe('enrollments policies', () => {
-  it('voluntary enrollment: oneself, or staff with a purpose; another insured person is OUTSIDE_SCOPE (silent)', () => {
+  it('voluntary enrollment: oneself, or staff with a purpose on the person’s case (or by exception); another insured person is OUTSIDE_SCOPE (silent)', () => {
     const table: Array<[Access, string, string | undefined]> = [
       [access('INSURED'), ME, 'ALLOW'],
       [access('INSURED'), OTHER, 'OUTSIDE_SCOPE'],
-      [access('CONSULATE_STAFF', { purpose: 'P' }), OTHER, 'ALLOW'],
-      [access('CONSULATE_STAFF'), OTHER, 'PURPOSE_REQUIRED'],
-      [access('IMSS_OFFICER', { purpose: 'P' }), OTHER, 'ALLOW'],
+      [access('CONSULATE_STAFF', { purpose: P, caseFor: OTHER }), OTHER, 'ALLOW'],
+      [access('CONSULATE_STAFF', { purpose: P }), OTHER, 'CASE_REQUIRED'],
+      [access('CONSULATE_STAFF', { purpose: P, caseFor: ME }), OTHER, 'CASE_REQUIRED'],
+      [access('CONSULATE_STAFF', { caseFor: OTHER }), OTHER, 'PURPOSE_REQUIRED'],
+      [access('IMSS_OFFICER', { purpose: P, caseFor: OTHER }), OTHER, 'ALLOW'],
+      [access('IMSS_OFFICER', { purpose: P, exception: 'Delegation review of a complaint' }), OTHER, 'ALLOW'],
       [access('EMPLOYER'), OTHER, 'ROLE_NOT_PERMITTED'],
       [access('BANK'), OTHER, 'ROLE_NOT_PERMITTED'],
       [access('ANALYST'), OTHER, 'ROLE_NOT_PERMITTED'],
@@ -42,7 +48,7 @@ describe('enrollments policies', () => {
     expect(outcome(fileMovementUnder(access('EMPLOYER'), 'Y1234567101'))).toBe('ALLOW');
     expect(fileMovementUnder(access('EMPLOYER'), 'B9876543101')).toMatchObject({ allowed: false, reason: 'OUTSIDE_SCOPE', explained: false });
     for (const role of ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER', 'BANK', 'ANALYST'] as const) {
-      expect(outcome(fileMovementUnder(access(role, { purpose: 'P' }), 'Y1234567101'))).toBe('ROLE_NOT_PERMITTED');
+      expect(outcome(fileMovementUnder(access(role, { purpose: P, caseFor: OTHER }), 'Y1234567101'))).toBe('ROLE_NOT_PERMITTED');
     }
   });
 
@@ -57,9 +63,10 @@ describe('enrollments policies', () => {
     expect(outcome(readEnrollmentsOf(access('EMPLOYER'), OTHER))).toBe('ALLOW'); // narrowed row by row
   });
 
-  it('coverage periods: the person and staff with a purpose, never an employer', () => {
+  it('coverage periods: the person and staff with a purpose on their case, never an employer', () => {
     expect(outcome(readCoveragePeriodsOf(access('INSURED'), ME))).toBe('ALLOW');
-    expect(outcome(readCoveragePeriodsOf(access('CONSULATE_STAFF', { purpose: 'P' }), ME))).toBe('ALLOW');
+    expect(outcome(readCoveragePeriodsOf(access('CONSULATE_STAFF', { purpose: P, caseFor: ME }), ME))).toBe('ALLOW');
+    expect(outcome(readCoveragePeriodsOf(access('CONSULATE_STAFF', { purpose: P }), ME))).toBe('CASE_REQUIRED');
     expect(outcome(readCoveragePeriodsOf(access('EMPLOYER'), ME))).toBe('ROLE_NOT_PERMITTED');
   });
 });
