@@ -1,3 +1,4 @@
+import type { AccessGrounds } from '../schema/identity/access-grounds.ts';
 import type { Identity } from '../schema/identity/viewer.ts';
 import type { Logger } from '../schema/runtime/logger.ts';
 
@@ -5,6 +6,8 @@ import type { Logger } from '../schema/runtime/logger.ts';
 export interface GatewayContext {
   identity: Identity;
   purpose: string | null;
+  /** The verified case or the declared exception staff act on (access-grounds.ts). */
+  grounds: AccessGrounds;
   requestId: string;
   log: Logger;
   /** Rate-limit key: the token's subject, or the client address for anonymous callers. */

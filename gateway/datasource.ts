@@ -8,10 +8,11 @@ import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { isSafeCode } from '../schema/errors/masking.ts';
 import { IDENTITY_HEADER } from '../schema/identity/gateway-token.ts';
+import type { AccessGrounds } from '../schema/identity/access-grounds.ts';
 import type { GatewayContext } from './context.ts';
 
 export interface IdentitySignerLike {
-  sign(identity: GatewayContext['identity'], audience: string, purpose: string | null): Promise<string>;
+  sign(identity: GatewayContext['identity'], audience: string, purpose: string | null, grounds?: AccessGrounds): Promise<string>;
 }
 
 export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -56,7 +57,7 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     if (!headers) return;
     // Composition-time calls (none with a static supergraph) and health checks have no context.
     if (!context?.identity) return;
-    headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.purpose));
+    headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.purpose, context.grounds));
     headers.set('x-request-id', context.requestId);
   }
 

@@ -20,6 +20,8 @@ import type { GatewayContext } from './context.ts';
 import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
 import { gatewayErrorFormatter } from './errors.ts';
 import { operationLimits } from './limits.ts';
+import { accessGrounds } from './access-grounds.ts';
+import { createCaseVerifier } from './case-verification.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
@@ -55,6 +57,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   });
 
   const limits = operationLimits(config.limits);
+  const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: http.fetcher, signer: deps.identitySigner });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -95,7 +98,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
             },
           });
         }
-        return { identity, purpose: declaredPurpose(req.headers['x-access-purpose']), requestId, log: log.child({ requestId }), clientKey };
+        const purpose = declaredPurpose(req.headers['x-access-purpose']);
+        const grounds = await accessGrounds(identity, purpose, { case: req.headers['x-access-case'], exception: req.headers['x-access-exception'] }, cases);
+        return { identity, purpose, grounds, requestId, log: log.child({ requestId }), clientKey };
       },
       onResponse: ({ req }, res: ServerResponse) => {
         const decision = decisions.get(req);
@@ -139,6 +144,6 @@ function declaredPurpose(header: string | string[] | undefined): string | null {
     return parsePurpose(Array.isArray(header) ? header.join(',') : header);
   } catch (error) {
     if (!(error instanceof InvalidPurposeError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 400 } } });
   }
 }

@@ -2,7 +2,7 @@
  * All SQL of the persons subgraph. Reads are batch-shaped (one statement for many keys) so the
  * loaders can resolve a list of persons in a constant number of statements.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { anyOf, onePerPool } from '../shared/sql.ts';
 import { accessEvents } from '../../db/schema/audit.ts';
@@ -52,6 +52,17 @@ function createPersonsRepository(database: Database) {
 
     accessLog: (curp: string, limit: number) =>
       db.select().from(accessEvents).where(eq(accessEvents.subjectCurp, curp)).orderBy(desc(accessEvents.at)).limit(limit),
+
+    /** Accesses by declared exception, newest first, for review (bounded: a report, not an export). */
+    accessExceptions: (office: string | null, from: string, to: string) =>
+      db.select().from(accessEvents)
+        .where(and(
+          isNotNull(accessEvents.exceptionReason),
+          sql`${accessEvents.at} >= ${from}::date and ${accessEvents.at} < ${to}::date + 1`,
+          office ? eq(accessEvents.actorScope, office) : undefined,
+        ))
+        .orderBy(desc(accessEvents.at))
+        .limit(1000),
 
     /** Runs `work` in one transaction: a mutation either writes everything or nothing. */
     transaction: <T>(work: (tx: Tx) => Promise<T>): Promise<T> => db.transaction(work),

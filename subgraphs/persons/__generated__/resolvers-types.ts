@@ -39,6 +39,21 @@ export type AccessAction =
   /** Someone changed it (what: the procedure). */
   | 'WRITE';
 
+/** One access to a person's data made by exception: who, where, why, to whom. */
+export type AccessException = {
+  __typename?: 'AccessException';
+  action: AccessAction;
+  actorRole: Scalars['String']['output'];
+  /** The office: consulate id, or IMSS subdelegation. */
+  actorScope: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  exceptionReason: Scalars['String']['output'];
+  purpose: Maybe<Scalars['String']['output']>;
+  subgraph: Scalars['String']['output'];
+  subjectCurp: Scalars['Curp']['output'];
+  what: Scalars['String']['output'];
+};
+
 export type AccessLogEntry = {
   __typename?: 'AccessLogEntry';
   action: AccessAction;
@@ -46,6 +61,12 @@ export type AccessLogEntry = {
   /** The actor's organisation scope (consulate, employer registration, bank), never a staff member's name. */
   actorScope: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
+  /** The case (an appointment of this person at the actor's office) the access was for, when one was verified. */
+  caseId: Maybe<Scalars['ID']['output']>;
+  /** True when staff acted without a verified case, as a declared exception: these stand out and are reviewed. */
+  exception: Scalars['Boolean']['output'];
+  /** The reason staff gave for the exception. */
+  exceptionReason: Maybe<Scalars['String']['output']>;
   purpose: Maybe<Scalars['String']['output']>;
   /** Why an attempt was refused; null unless action is REFUSED. */
   reason: Maybe<RefusalReason>;
@@ -467,6 +488,11 @@ export type ProofOfLifeStatusHistoryArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Staff accesses made without a verified case (declared exceptions), for review by IMSS officers:
+   * per office (a consulate id, or an IMSS subdelegation), between two dates (inclusive, UTC).
+   */
+  accessExceptions: Array<AccessException>;
   /** Family-medicine clinics (UMF) reference table. */
   clinics: Array<Clinic>;
   /**
@@ -490,6 +516,13 @@ export type Query = {
   personByNss: Maybe<Person>;
   /** Whether a person abroad may enroll voluntarily, and which documents are still missing. */
   voluntaryEnrollmentEligibility: Eligibility;
+};
+
+
+export type QueryAccessExceptionsArgs = {
+  from: Scalars['Date']['input'];
+  office?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -530,6 +563,8 @@ export type RecordProofOfLifeInput = {
 };
 
 export type RefusalReason =
+  /** Staff without a verified case for this person (X-Access-Case) and no declared exception. */
+  | 'CASE_REQUIRED'
   /** An anonymous caller (such attempts are refused before any data is asked for and not recorded). */
   | 'NOT_SIGNED_IN'
   /** The caller's role may, but not for this person (another person's record, another scope). */
@@ -691,16 +726,17 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  AccessLogEntry: ResolverTypeWrapper<AccessLogEntryModelModel>;
+  AccessException: ResolverTypeWrapper<AccessException>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AddBeneficiaryInput: AddBeneficiaryInput;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntryModelModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AddBeneficiaryInput: AddBeneficiaryInput;
   Address: ResolverTypeWrapper<AddressModelModel>;
   AddressInput: AddressInput;
   AssignNssInput: AssignNssInput;
   AssignNssPayload: ResolverTypeWrapper<Omit<AssignNssPayload, 'person'> & { person: ResolversTypes['Person'] }>;
   Beneficiary: ResolverTypeWrapper<BeneficiaryModelModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BeneficiaryCoverage: ResolverTypeWrapper<BeneficiaryCoverageModelModel>;
   Clinic: ResolverTypeWrapper<ClinicModelModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -751,16 +787,17 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AccessLogEntry: AccessLogEntryModelModel;
+  AccessException: AccessException;
   String: Scalars['String']['output'];
-  AddBeneficiaryInput: AddBeneficiaryInput;
+  AccessLogEntry: AccessLogEntryModelModel;
+  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  AddBeneficiaryInput: AddBeneficiaryInput;
   Address: AddressModelModel;
   AddressInput: AddressInput;
   AssignNssInput: AssignNssInput;
   AssignNssPayload: Omit<AssignNssPayload, 'person'> & { person: ResolversParentTypes['Person'] };
   Beneficiary: BeneficiaryModelModel;
-  ID: Scalars['ID']['output'];
   BeneficiaryCoverage: BeneficiaryCoverageModelModel;
   Clinic: ClinicModelModel;
   Int: Scalars['Int']['output'];
@@ -795,11 +832,26 @@ export type ResolversParentTypes = ResolversObject<{
   ValidationIssue: ValidationIssue;
 }>;
 
+export type AccessExceptionResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['AccessException'] = ResolversParentTypes['AccessException']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorScope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  exceptionReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectCurp?: Resolver<ResolversTypes['Curp'], ParentType, ContextType>;
+  what?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AccessLogEntryResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorScope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  exception?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  exceptionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['RefusalReason']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -990,6 +1042,7 @@ export type ProofOfLifeStatusResolvers<ContextType = PersonsContext, ParentType 
 }>;
 
 export type QueryResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accessExceptions?: Resolver<Array<ResolversTypes['AccessException']>, ParentType, ContextType, RequireFields<QueryAccessExceptionsArgs, 'from' | 'to'>>;
   clinics?: Resolver<Array<ResolversTypes['Clinic']>, ParentType, ContextType, Partial<QueryClinicsArgs>>;
   curpConsistency?: Resolver<ResolversTypes['CurpConsistency'], ParentType, ContextType, RequireFields<QueryCurpConsistencyArgs, 'input'>>;
   identifierCheck?: Resolver<ResolversTypes['IdentifierCheck'], ParentType, ContextType, Partial<QueryIdentifierCheckArgs>>;
@@ -1015,6 +1068,7 @@ export type ValidationIssueResolvers<ContextType = PersonsContext, ParentType ex
 }>;
 
 export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
+  AccessException?: AccessExceptionResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AssignNssPayload?: AssignNssPayloadResolvers<ContextType>;

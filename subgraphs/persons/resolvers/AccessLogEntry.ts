@@ -2,4 +2,5 @@ import type { AccessLogEntryResolvers } from '../__generated__/resolvers-types.t
 
 export const AccessLogEntry: AccessLogEntryResolvers = {
   at: (entry) => entry.at,
+  exception: (entry) => entry.exceptionReason !== null,
 };

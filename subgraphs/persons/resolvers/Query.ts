@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { checkCurpConsistency, evaluateEligibility, identifierCheck } from '../rules/index.ts';
+import { checkCurpConsistency, checkReviewPeriod, evaluateEligibility, identifierCheck } from '../rules/index.ts';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, loaders }) => (viewer?.curp ? loaders.personByCurp.load(viewer.curp) : null),
@@ -7,6 +7,10 @@ export const Query: QueryResolvers = {
   person: (_parent, { curp }, { loaders }) => loaders.personByCurp.load(curp),
   personByNss: (_parent, { nss }, { loaders }) => loaders.personByNss.load(nss),
   clinics: (_parent, { state }, { repository }) => repository.clinics(state ?? null),
+  accessExceptions: async (_parent, { office, from, to }, { repository }) => {
+    checkReviewPeriod(from, to);
+    return (await repository.accessExceptions(office ?? null, from, to)).map((row) => ({ ...row, exceptionReason: row.exceptionReason ?? '' }));
+  },
   curpConsistency: (_parent, { input }, { clock }) => {
     const result = checkCurpConsistency(input.curp, { ...input, secondSurname: input.secondSurname ?? null }, { asOf: clock.today() });
     return {

@@ -10,3 +10,4 @@ export * from './masked-name.ts';
 export * from './identifier-check.ts';
 export * from './beneficiary-identity.ts';
 export * from './postal-codes.ts';
+export * from './review-period.ts';
