@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.ts';
-import { ACTORS, OPERATIONS, type Actor, type MatrixSystem } from './matrix/index.ts';
+import { ACTORS, OPERATIONS, type Actor, type MatrixSystem, type Operation } from './matrix/index.ts';
+import { DEV_SCOPES } from '../../gateway/auth/dev-tokens.ts';
+import { officeOfClaims, officeOffers, openCase } from '../support/cases.ts';
 import { appointmentFixtures } from './matrix/appointment-fixtures.ts';
 import { prepareEnrollmentsMatrix } from './matrix/enrollments.ts';
 import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
@@ -39,22 +41,33 @@ describe('security matrix', () => {
     tokens.set('ANONYMOUS', null);
     for (const role of ['INSURED', 'CONSULATE_STAFF', 'EMPLOYER', 'BANK', 'ANALYST', 'IMSS_OFFICER'] as const) tokens.set(role, await system.token(role));
     tokens.set('CONSULATE_STAFF_NO_PURPOSE', tokens.get('CONSULATE_STAFF')!);
+    tokens.set('CONSULATE_STAFF_NO_CASE', tokens.get('CONSULATE_STAFF')!);
   });
   afterAll(() => system?.close());
 
-  const purposeOf = (actor: Actor) => (actor === 'CONSULATE_STAFF' || actor === 'IMSS_OFFICER' ? 'MATRIX:case-1' : undefined);
+  /** What a staff actor sends: the row's procedure as purpose and, on a row about a person, that person's case. */
+  async function headersOf(operation: Operation, actor: Actor): Promise<{ purpose?: string; headers?: Record<string, string> }> {
+    const procedure = operation.procedure ?? 'NSS_ASSISTANCE';
+    if (actor === 'CONSULATE_STAFF_NO_CASE') return { purpose: `${procedure}:matrix` };
+    if (actor !== 'CONSULATE_STAFF' && actor !== 'IMSS_OFFICER') return {};
+    const office = actor === 'CONSULATE_STAFF' ? officeOfClaims({ consulate_id: DEV_SCOPES.consulateId }) : officeOfClaims({ subdelegation: DEV_SCOPES.subdelegation });
+    // No case where the office does not offer the procedure (a consulate takes no biometrics).
+    if (!operation.subject || !officeOffers(office, procedure)) return { purpose: `${procedure}:matrix` };
+    const caseId = await openCase(system.db.database, { curp: operation.subject(system, actor), office, procedure });
+    return { purpose: `${procedure}:matrix`, headers: { 'x-access-case': caseId } };
+  }
 
   for (const operation of OPERATIONS) {
     describe(operation.name, () => {
       for (const actor of ACTORS) {
         const expected = operation.allowed.includes(actor) ? 'allowed' : 'denied';
         it(`${actor}: ${expected}`, async () => {
-          const res = await system.query(operation.query(system, actor), {}, { token: tokens.get(actor) ?? null, ...(purposeOf(actor) ? { purpose: purposeOf(actor)! } : {}) });
+          const res = await system.query(operation.query(system, actor), {}, { token: tokens.get(actor) ?? null, ...(await headersOf(operation, actor)) });
           expect(res.status, JSON.stringify(res.errors)).toBeLessThan(500);
           expect(operation.granted(res.data) ? 'allowed' : 'denied', JSON.stringify(res)).toBe(expected);
           if (expected === 'denied') {
             // Denials never leak internals: only stable, client-safe codes.
-            for (const error of res.errors ?? []) expect(['FORBIDDEN', 'NOT_FOUND', 'PURPOSE_REQUIRED', 'UNAUTHENTICATED']).toContain(error.extensions?.code);
+            for (const error of res.errors ?? []) expect(['FORBIDDEN', 'NOT_FOUND', 'PURPOSE_REQUIRED', 'CASE_REQUIRED', 'UNAUTHENTICATED']).toContain(error.extensions?.code);
           }
         });
       }

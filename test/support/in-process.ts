@@ -6,6 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { openDatabase } from '../../db/client.ts';
 import { developmentRoleUrl } from '../../db/privileges.ts';
+import { NO_GROUNDS, type AccessGrounds } from '../../schema/identity/access-grounds.ts';
 import type { Identity } from '../../schema/identity/viewer.ts';
 import { logger } from '../../schema/runtime/logger.ts';
 import type { SubgraphName } from '../../schema/subgraphs.ts';
@@ -20,8 +21,11 @@ import { identityFor } from './gateway-token.ts';
 import { generateTestKeys } from './keys.ts';
 
 export interface InProcessSubgraph {
-  /** Runs `query` as the viewer with these identity claims (null: anonymous), with a declared purpose. */
-  execute(query: string, variables: Record<string, unknown>, as: { claims: Record<string, unknown> | null; purpose?: string | null; requestId?: string }): Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  /**
+   * Runs `query` as the viewer with these identity claims (null: anonymous), with a declared
+   * purpose and the grounds the gateway would have verified (a case, or a declared exception).
+   */
+  execute(query: string, variables: Record<string, unknown>, as: { claims: Record<string, unknown> | null; purpose?: string | null; grounds?: AccessGrounds; requestId?: string }): Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   close(): Promise<void>;
   /** Statements the subgraph's pool has sent. */
   statements: { count: number };
@@ -48,7 +52,7 @@ export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string,
   return {
     async execute(query, variables, as) {
       const identity: Identity = as.claims ? identityFor(as.claims) : { kind: 'anonymous' };
-      const base = createBaseContext({ name, database, now, log: logger, auditSigner }, { identity, purpose: as.purpose ?? null }, as.requestId ?? 'test-request');
+      const base = createBaseContext({ name, database, now, log: logger, auditSigner }, { identity, purpose: as.purpose ?? null, grounds: as.grounds ?? NO_GROUNDS }, as.requestId ?? 'test-request');
       const response = await apollo.executeOperation({ query, variables }, { contextValue: instance.context(base) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult;

@@ -32,6 +32,8 @@ export interface TestSystem {
   keys: ReturnType<typeof generateTestKeys>;
   gateway: RunningHttpServer;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** The instant the subgraphs see (a test's fixed clock, or the real one). */
+  now(): Date;
   token(role: Role, overrides?: Parameters<typeof mintDevToken>[3]): Promise<string>;
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
   post(url: string, body: unknown, headers?: Record<string, string>): Promise<GraphQLResponse>;
@@ -70,6 +72,7 @@ export async function startTestSystem(options: { now?: () => Date; env?: Record<
     keys,
     gateway,
     subgraphs,
+    now: options.now ?? (() => new Date()),
     token: (role, overrides) => mintDevToken(keys.devIdp.privateKey, TEST_AUTH, role, overrides),
     query: (query, variables, opts = {}) =>
       post(gateway.url, { query, variables }, {

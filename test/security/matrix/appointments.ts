@@ -7,7 +7,7 @@
 import { personOf, slotsOnOpenDay } from './appointment-fixtures.ts';
 import { ACTORS, type Actor, type Operation } from './types.ts';
 
-const LAX_STAFF: readonly Actor[] = ['CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE'];
+const LAX_STAFF: readonly Actor[] = ['CONSULATE_STAFF', 'CONSULATE_STAFF_NO_PURPOSE', 'CONSULATE_STAFF_NO_CASE'];
 const PERSON_AND_LAX_STAFF: readonly Actor[] = ['INSURED', ...LAX_STAFF];
 const bookedFor = (actor: Actor, insuredCurp: string) => (actor === 'INSURED' ? insuredCurp : personOf(actor));
 const step = (name: string, state: Parameters<Parameters<Operation['query']>[0]['appointmentOf']>[1]): Operation['query'] =>
@@ -24,7 +24,8 @@ export const appointmentsOperations: Operation[] = [
     query: () => { const [slot] = slotsOnOpenDay('CON-LAX', 'PROOF_OF_LIFE', 0); return `{ slots(officeId: "CON-LAX", service: PROOF_OF_LIFE, from: "${slot!.localDate}", to: "${slot!.localDate}") { id available } }`; },
     granted: (d) => d?.slots?.length > 0, allowed: ACTORS,
   },
-  { name: 'Person.appointments (entity path persons → appointments)', covers: [], query: (s) => `{ person(curp: "${s.insuredCurp}") { appointments { id } } }`, granted: (d) => d?.person?.appointments?.length > 0, allowed: ['INSURED', 'CONSULATE_STAFF'] },
+  // Staff on the person's case see the person's appointments at their own office (the case is one of them).
+  { name: 'Person.appointments (entity path persons → appointments)', covers: [], subject: (s) => s.insuredCurp, query: (s) => `{ person(curp: "${s.insuredCurp}") { appointments { id } } }`, granted: (d) => d?.person?.appointments?.length > 0, allowed: ['INSURED', 'CONSULATE_STAFF', 'IMSS_OFFICER'] },
   { name: 'appointment (the person’s, at CON-LAX)', covers: ['Query.appointment'], query: (s) => `{ appointment(id: "${s.appointmentOf('INSURED', 'RESCHEDULE')}") { id serviceDetails { documents { code } } } }`, granted: (d) => Boolean(d?.appointment?.id), allowed: PERSON_AND_LAX_STAFF },
   { name: 'appointmentCase (the person’s, at CON-LAX)', covers: ['Query.appointmentCase'], query: (s) => `{ appointmentCase(id: "${s.appointmentOf('INSURED', 'RESCHEDULE')}") { curp open procedure } }`, granted: (d) => Boolean(d?.appointmentCase?.curp), allowed: PERSON_AND_LAX_STAFF },
   { name: 'appointmentCase of another office (CON-CHI)', covers: ['Query.appointmentCase'], query: (s) => `{ appointmentCase(id: "${s.appointmentOf('CONSULATE_STAFF', 'CHECK_IN_ELSEWHERE')}") { curp } }`, granted: (d) => Boolean(d?.appointmentCase?.curp), allowed: [] },

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { systemTest as it } from '../../support/fixtures.ts';
 import { gql } from '../../support/graphql.ts';
 import { base64, isoRecord, syntheticFingerSet } from '../../support/biometrics/templates.ts';
-import { CAPTURE, PURPOSE, RECORD_CONSENT, crowdCurps } from './support.ts';
+import { CAPTURE, PURPOSE, RECORD_CONSENT, crowdCurps, officerFor } from './support.ts';
 
 const fingers = syntheticFingerSet(20_261_205);
 const template = base64(isoRecord(fingers.enrolled));
@@ -17,7 +17,7 @@ const MY_DATA = gql`{ me { biometricData {
 describe('biometrics: consent and capture', () => {
   it('refuses a capture without a consent in force', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 20);
-    const res = await as('IMSS_OFFICER', { purpose: PURPOSE }).query(CAPTURE, capture(curp!));
+    const res = await officerFor(as, curp).query(CAPTURE, capture(curp!));
     expect(res.errors?.[0]?.extensions?.code).toBe('BIOMETRIC_CONSENT_REQUIRED');
     const [row] = await system.db.database.sql<{ n: number }[]>`select count(*)::int as n from biometrics.template_records where curp = ${curp!}`;
     expect(row!.n).toBe(0);
@@ -25,7 +25,7 @@ describe('biometrics: consent and capture', () => {
 
   it('records the consent with its purpose, date, office and officer role, then accepts the capture under it', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 21);
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE, claims: { subdelegation: '39' } });
+    const officer = officerFor(as, curp, { claims: { subdelegation: '39' } });
     const consent = await officer.query(RECORD_CONSENT, { i: { curp, purpose: '  Verificación de identidad en IMSS Digital  ' } });
     expect(consent.data?.recordBiometricConsent).toMatchObject({ purpose: 'Verificación de identidad en IMSS Digital', office: '39', officerRole: 'IMSS_OFFICER', inForce: true });
     const res = await officer.query(CAPTURE, capture(curp!));
@@ -38,14 +38,14 @@ describe('biometrics: consent and capture', () => {
 
   it('refuses a second consent while one is in force', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 22);
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, curp);
     await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Primera' } });
     expect((await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Segunda' } })).errors?.[0]?.extensions?.code).toBe('BIOMETRIC_CONSENT_ALREADY_IN_FORCE');
   });
 
   it('refuses a capture below the minimum NFIQ 2 quality, naming the score and the minimum', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 23);
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, curp);
     await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación' } });
     const res = await officer.query(CAPTURE, capture(curp!, { quality: 35 }));
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BIOMETRIC_QUALITY_TOO_LOW', quality: 35, minimum: 40, modality: 'FINGERPRINT' });
@@ -54,7 +54,7 @@ describe('biometrics: consent and capture', () => {
 
   it("refuses a record of another finger than the one declared, and a fingerprint without its finger", async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 24);
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, curp);
     await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación' } });
     expect((await officer.query(CAPTURE, capture(curp!, { fingerPosition: 'LEFT_THUMB' }))).errors?.[0]?.extensions).toMatchObject({ code: 'BIOMETRIC_FINGER_POSITION_MISMATCH', expected: 'LEFT_THUMB', found: 2 });
     expect((await officer.query(CAPTURE, capture(curp!, { fingerPosition: null }))).errors?.[0]?.extensions?.code).toBe('BIOMETRIC_FINGER_POSITION_REQUIRED');
@@ -63,7 +63,7 @@ describe('biometrics: consent and capture', () => {
 
   it('a re-capture replaces the active template and keeps the history, the old one shredded', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 25);
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, curp);
     await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación' } });
     const first = await officer.query(CAPTURE, capture(curp!));
     const second = await officer.query(CAPTURE, capture(curp!, { template: base64(isoRecord(fingers.genuine)), quality: 81, device: 'SCANNER-9' }));
@@ -85,10 +85,17 @@ describe('biometrics: consent and capture', () => {
     });
   });
 
-  it('nobody but the person lists what is stored, not even an officer with a purpose', async ({ system, as }) => {
+  it('nobody but the person lists what is stored, not even an officer on the person’s case', async ({ system, as }) => {
     const query = gql`query($c: Curp!) { person(curp: $c) { curp biometricData { captures { id } } } }`;
-    for (const [role, purpose] of [['IMSS_OFFICER', PURPOSE], ['CONSULATE_STAFF', PURPOSE], ['BANK', undefined]] as const) {
-      const res = await as(role, { purpose }).query(query, { c: system.insuredCurp });
+    // Staff on the person's case: they read the person, and still not what is stored.
+    const clients = {
+      IMSS_OFFICER: officerFor(as, system.insuredCurp),
+      CONSULATE_STAFF: as('CONSULATE_STAFF', { purpose: 'NSS_ASSISTANCE:window-1', caseFor: system.insuredCurp }),
+      BANK: as('BANK'),
+    };
+    for (const [role, client] of Object.entries(clients)) {
+      const res = await client.query(query, { c: system.insuredCurp });
+      if (role !== 'BANK') expect(res.data?.person?.curp, role).toBe(system.insuredCurp);
       expect(res.data?.person?.biometricData ?? null, role).toBeNull();
       expect(res.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
     }

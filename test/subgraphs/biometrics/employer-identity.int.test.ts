@@ -11,7 +11,7 @@ import { systemTest as it } from '../../support/fixtures.ts';
 import { gql } from '../../support/graphql.ts';
 import type { SeededSystem } from '../../support/seeded-system.ts';
 import { base64, isoRecord, syntheticFingerSet } from '../../support/biometrics/templates.ts';
-import { PURPOSE, VERIFY, crowdCurps, enrolFingerprint } from './support.ts';
+import { PURPOSE, VERIFY, crowdCurps, enrolFingerprint, officerFor } from './support.ts';
 
 const ASSERTION = gql`query($r: String!) { employerIdentityAssertion(registration: $r) { jws expiresAt method } }`;
 const RECORD = gql`mutation($i: RecordEmployerIdentityVerificationInput!) { recordEmployerIdentityVerification(input: $i) { id registration employerSubject method verifiedAt validUntil office recordedByRole } }`;
@@ -52,7 +52,7 @@ describe('biometrics: employer identity', () => {
 
   it('an officer records an e.firma verification; the assertion expires with it when it ends sooner than 8 h', async ({ as }) => {
     const validUntil = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * HOUR).toISOString();
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE, claims: { subdelegation: '43' } });
+    const officer = as('IMSS_OFFICER', { purpose: PURPOSE, claims: { subdelegation: '43' } }); // an employer's e.firma: no person, no case
     const res = await officer.query(RECORD, { i: { registration: 'B9876543101', employerSubject: 'employer-user-7', method: 'EFIRMA', certificateSerial: '00001000000512345678', validUntil } });
     expect(res.errors).toBeUndefined();
     expect(res.data?.recordEmployerIdentityVerification).toMatchObject({ registration: 'B9876543101', employerSubject: 'employer-user-7', method: 'EFIRMA', office: '43', recordedByRole: 'IMSS_OFFICER', validUntil });
@@ -76,14 +76,14 @@ describe('biometrics: employer identity', () => {
 
   it('a BIOMETRIC verification needs the representative’s recent match by the same officer', async ({ system, as }) => {
     const [representative] = await crowdCurps(system, 0);
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, representative);
     const input = { registration: 'A1B23456101', employerSubject: 'representative-user', method: 'BIOMETRIC', representativeCurp: representative };
     expect((await officer.query(RECORD, { i: input })).errors?.[0]?.extensions?.code).toBe('EMPLOYER_REPRESENTATIVE_NOT_VERIFIED');
     await enrolFingerprint(as, representative!, base64(isoRecord(fingers.enrolled)));
     await officer.query(VERIFY, { i: { curp: representative, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.impostor)) } });
     expect((await officer.query(RECORD, { i: input })).errors?.[0]?.extensions?.code).toBe('EMPLOYER_REPRESENTATIVE_NOT_VERIFIED');
     await officer.query(VERIFY, { i: { curp: representative, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine)) } });
-    const otherOfficer = as('IMSS_OFFICER', { purpose: PURPOSE, subject: 'another-officer' });
+    const otherOfficer = officerFor(as, representative, { subject: 'another-officer' });
     expect((await otherOfficer.query(RECORD, { i: input })).errors?.[0]?.extensions?.code).toBe('EMPLOYER_REPRESENTATIVE_NOT_VERIFIED');
     const recorded = await officer.query(RECORD, { i: input });
     expect(recorded.data?.recordEmployerIdentityVerification).toMatchObject({ method: 'BIOMETRIC', registration: 'A1B23456101' });

@@ -16,6 +16,7 @@ import { gql } from '../../support/graphql.ts';
 import { inProcessSubgraph, type InProcessSubgraph } from '../../support/in-process.ts';
 import { base64, isoRecord, syntheticFingerSet } from '../../support/biometrics/templates.ts';
 import { PURPOSE } from './support.ts';
+import { NO_GROUNDS, type AccessGrounds } from '../../../schema/identity/access-grounds.ts';
 
 const STATUS_ENTITIES = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp biometricStatus { enrolledModalities consentInForce lastVerifiedAt verifiedIdentityCurrent lockedUntil } } } }`;
 const DATA_ENTITIES = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { biometricData { consents { id } captures { id fingerPosition } verifications { result } } } } }`;
@@ -43,8 +44,11 @@ describe('biometrics _entities, in process', () => {
     await t?.drop();
   });
 
-  const run = (query: string, variables: Record<string, unknown>, claims: Record<string, unknown> | null, purpose: string | null = null) =>
-    subgraph.execute(query, variables, { claims, purpose });
+  /** Officers act on a verified case of the person, or by a declared exception (for batches of anyone). */
+  const onCaseOf = (curp: string): AccessGrounds => ({ case: { id: 'APT-1', curp, office: 'IMSS-01', procedure: 'BIOMETRIC_CAPTURE' }, exception: null });
+  const BY_EXCEPTION: AccessGrounds = { case: null, exception: 'Delegation audit of biometric records' };
+  const run = (query: string, variables: Record<string, unknown>, claims: Record<string, unknown> | null, purpose: string | null = null, grounds: AccessGrounds = BY_EXCEPTION) =>
+    subgraph.execute(query, variables, { claims, purpose, grounds });
   const people = (curps: string[]) => ({ r: curps.map((curp) => ({ __typename: 'Person', curp })) });
 
   it('resolves the insured person’s status and stored data for them, and nobody else’s', async () => {
@@ -55,11 +59,13 @@ describe('biometrics _entities, in process', () => {
     expect(data.data).toMatchObject({ _entities: [{ biometricData: { consents: [{ id: expect.any(String) }], captures: [{ fingerPosition: 'RIGHT_INDEX' }] } }] });
   });
 
-  it('gives an officer without a purpose PURPOSE_REQUIRED, with a purpose the status but not the stored data', async () => {
+  it('gives an officer without a purpose PURPOSE_REQUIRED, without a case CASE_REQUIRED, on the case the status but not the stored data', async () => {
     expect((await run(STATUS_ENTITIES, people([insuredCurp]), OFFICER)).errors?.map((e) => e.extensions?.code)).toEqual(['PURPOSE_REQUIRED']);
-    const withPurpose = await run(STATUS_ENTITIES, people([insuredCurp]), OFFICER, PURPOSE);
-    expect(withPurpose.errors).toBeUndefined();
-    const data = await run(DATA_ENTITIES, people([insuredCurp]), OFFICER, PURPOSE);
+    expect((await run(STATUS_ENTITIES, people([insuredCurp]), OFFICER, PURPOSE, NO_GROUNDS)).errors?.map((e) => e.extensions?.code)).toEqual(['CASE_REQUIRED']);
+    const onCase = await run(STATUS_ENTITIES, people([insuredCurp, pensionerCurp]), OFFICER, PURPOSE, onCaseOf(insuredCurp));
+    expect(onCase.data).toMatchObject({ _entities: [{ biometricStatus: { consentInForce: true } }, { biometricStatus: null }] });
+    expect(onCase.errors?.map((e) => e.extensions?.code)).toEqual(['CASE_REQUIRED']);
+    const data = await run(DATA_ENTITIES, people([insuredCurp]), OFFICER, PURPOSE, onCaseOf(insuredCurp));
     expect(data.data).toMatchObject({ _entities: [{ biometricData: null }] });
     expect(data.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

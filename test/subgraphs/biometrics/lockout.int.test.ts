@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientsOf, type As } from '../../support/fixtures.ts';
 import { base64, isoRecord, syntheticFingerSet } from '../../support/biometrics/templates.ts';
 import { startSeededSystem, type SeededSystem } from '../../support/seeded-system.ts';
-import { PURPOSE, STATUS, VERIFY, crowdCurps, enrolFingerprint } from './support.ts';
+import { PURPOSE, STATUS, VERIFY, crowdCurps, enrolFingerprint, officerFor } from './support.ts';
 
 const fingers = syntheticFingerSet(20_261_204);
 const genuine = base64(isoRecord(fingers.genuine));
@@ -25,7 +25,7 @@ describe('biometrics: lockout after repeated failures', () => {
   afterAll(() => system?.close());
 
   const verify = async (curp: string, probe: string) =>
-    (await as('IMSS_OFFICER', { purpose: PURPOSE }).query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe } })).data?.verifyBiometric;
+    (await officerFor(as, curp).query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe } })).data?.verifyBiometric;
   const results = async (curp: string, probes: string[]) => {
     const out: string[] = [];
     for (const probe of probes) {
@@ -44,7 +44,7 @@ describe('biometrics: lockout after repeated failures', () => {
     now += MINUTE;
     const refused = await verify(curp!, genuine);
     expect(refused).toMatchObject({ result: 'LOCKED', score: null, lockedUntil: fifth.lockedUntil });
-    const status = await as('IMSS_OFFICER', { purpose: PURPOSE }).query(STATUS, { c: curp });
+    const status = await officerFor(as, curp).query(STATUS, { c: curp });
     expect(status.data?.person.biometricStatus).toMatchObject({ lockedUntil: fifth.lockedUntil, verifiedIdentityCurrent: false });
   });
 

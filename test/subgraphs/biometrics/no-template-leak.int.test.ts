@@ -15,7 +15,7 @@ import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
 import { gql } from '../../support/graphql.ts';
 import type { SeededSystem } from '../../support/seeded-system.ts';
 import { base64, isoRecord, syntheticFingerSet } from '../../support/biometrics/templates.ts';
-import { PURPOSE, crowdCurps, enrolFingerprint } from './support.ts';
+import { PURPOSE, crowdCurps, enrolFingerprint, officerFor } from './support.ts';
 
 const EVERYTHING = `
   biometricStatus { enrolledModalities enrolledFingers consentInForce lastVerifiedAt lastVerification { at modality result } verifiedIdentityCurrent verifiedUntil lockedUntil }
@@ -95,7 +95,7 @@ describe('biometrics: no template or key leaves, for any role, by any path', () 
   it('every role, through the gateway, on every readable path, gets no stored bytes', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 0);
     await enrolFingerprint(as, curp!, base64(isoRecord(fingers.enrolled)));
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, curp);
     const verification = await officer.query(gql`mutation($i: VerifyBiometricInput!) { verifyBiometric(input: $i) { id result score } }`, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine)) } });
     const secrets = await storedSecrets(system);
     expect(secrets.length).toBeGreaterThan(20);
@@ -103,7 +103,12 @@ describe('biometrics: no template or key leaves, for any role, by any path', () 
     for (const role of [...ROLES, 'ANONYMOUS'] as const) {
       for (const purpose of [PURPOSE, undefined]) {
         const client = as(role, { purpose });
-        for (const target of [system.insuredCurp, curp!]) expectNoSecret(await client.query(READ_ALL, { c: target }), secrets, `${role} person()`);
+        // Officers with a purpose read on each person's case: the widest access any role has.
+        const staffOnCase = purpose && role === 'IMSS_OFFICER'; // consulates take no biometrics: no such case there
+        for (const target of [system.insuredCurp, curp!]) {
+          const reader = staffOnCase ? as(role, { purpose, caseFor: target }) : client;
+          expectNoSecret(await reader.query(READ_ALL, { c: target }), secrets, `${role} person()`);
+        }
         expectNoSecret(await client.query(ME_ALL), secrets, `${role} me`);
         expectNoSecret(await client.query(gql`{ employerIdentityAssertion(registration: "Y1234567101") { jws expiresAt method } }`), secrets, `${role} assertion`);
       }

@@ -11,7 +11,7 @@ import { gql } from '../../support/graphql.ts';
 import { base64, isoRecord, syntheticFingerSet } from '../../support/biometrics/templates.ts';
 import type { SeededSystem } from '../../support/seeded-system.ts';
 import { thrown } from '../../unit/biometrics/support.ts';
-import { CAPTURE, PURPOSE, RECORD_CONSENT, REVOKE, STATUS, VERIFY, crowdCurps, enrolFingerprint } from './support.ts';
+import { CAPTURE, PURPOSE, RECORD_CONSENT, REVOKE, STATUS, VERIFY, crowdCurps, enrolFingerprint, officerFor } from './support.ts';
 
 const fingers = syntheticFingerSet(20_261_206);
 
@@ -27,7 +27,7 @@ describe('biometrics: consent revocation', () => {
   it('the person revokes; every template’s data key is destroyed and can never be opened again', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 30);
     await enrolFingerprint(as, curp!, base64(isoRecord(fingers.enrolled)), 'RIGHT_INDEX');
-    await as('IMSS_OFFICER', { purpose: PURPOSE }).query(CAPTURE, { i: { curp, modality: 'FINGERPRINT', fingerPosition: 'LEFT_INDEX', template: base64(isoRecord(fingers.impostor, 7)), quality: 60, device: 'S' } });
+    await officerFor(as, curp).query(CAPTURE, { i: { curp, modality: 'FINGERPRINT', fingerPosition: 'LEFT_INDEX', template: base64(isoRecord(fingers.impostor, 7)), quality: 60, device: 'S' } });
     const ring = await loadBiometricMasterKeys();
     const [before] = await sealedRows(system, curp!);
     expect(openTemplate(before, { recordId: before.id, curp: before.curp, modality: before.modality }, ring).length).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('biometrics: consent revocation', () => {
   it('after revocation verification compares nothing, the status shows no enrolment and no consent', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 31);
     await enrolFingerprint(as, curp!, base64(isoRecord(fingers.enrolled)));
-    const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+    const officer = officerFor(as, curp);
     await officer.query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine)) } });
     await officer.query(REVOKE, { c: curp });
     const verify = await officer.query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine)) } });
@@ -56,7 +56,7 @@ describe('biometrics: consent revocation', () => {
   it('the record of what happened stays: consents, captures, attempts and the audit trail', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 32);
     await enrolFingerprint(as, curp!, base64(isoRecord(fingers.enrolled)));
-    await as('IMSS_OFFICER', { purpose: PURPOSE }).query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine)) } });
+    await officerFor(as, curp).query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine)) } });
     await as('INSURED', { claims: { curp } }).query(REVOKE);
     const mine = await as('INSURED', { claims: { curp } }).query(gql`{ me {
       biometricData { consents { inForce revokedBy } captures { active shreddedAt } verifications { result } }
@@ -77,16 +77,16 @@ describe('biometrics: consent revocation', () => {
     await enrolFingerprint(as, curp!, base64(isoRecord(fingers.genuine)));
     const rows = await sealedRows(system, curp!);
     expect(rows.map((row: any) => row.wrappedKey === null)).toEqual([true, false]);
-    const verify = await as('IMSS_OFFICER', { purpose: PURPOSE }).query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine2)) } });
+    const verify = await officerFor(as, curp).query(VERIFY, { i: { curp, modality: 'FINGERPRINT', probe: base64(isoRecord(fingers.genuine2)) } });
     expect(verify.data?.verifyBiometric.result).toBe('MATCH');
   });
 
   it('nobody else revokes: another insured person is told nothing, staff of a consulate FORBIDDEN', async ({ system, as }) => {
     const [curp] = await crowdCurps(system, 34);
-    await as('IMSS_OFFICER', { purpose: PURPOSE }).query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación' } });
+    await officerFor(as, curp).query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación' } });
     expect((await as('INSURED').query(REVOKE, { c: curp })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(REVOKE, { c: curp })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const status = await as('IMSS_OFFICER', { purpose: PURPOSE }).query(STATUS, { c: curp });
+    const status = await officerFor(as, curp).query(STATUS, { c: curp });
     expect(status.data?.person.biometricStatus.consentInForce).toBe(true);
   });
 

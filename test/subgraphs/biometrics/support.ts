@@ -1,9 +1,9 @@
 /** Documents and steps the biometrics integration tests share. */
-import type { As } from '../../support/fixtures.ts';
+import type { As, AsOptions } from '../../support/fixtures.ts';
 import { gql } from '../../support/graphql.ts';
 import type { SeededSystem } from '../../support/seeded-system.ts';
 
-export const PURPOSE = 'BIOMETRIC_ENROLMENT:desk-2';
+export const PURPOSE = 'BIOMETRIC_CAPTURE:desk-2';
 
 export const RECORD_CONSENT = gql`mutation($i: RecordBiometricConsentInput!) { recordBiometricConsent(input: $i) { id purpose office officerRole grantedAt inForce } }`;
 export const CAPTURE = gql`mutation($i: CaptureBiometricInput!) { captureBiometric(input: $i) { id modality fingerPosition quality device office active replacedAt shreddedAt consentId format } }`;
@@ -18,9 +18,15 @@ export async function crowdCurps(system: SeededSystem, offset: number, count = 1
   return rows.map((row) => row.curp);
 }
 
-/** An officer (subdelegation 01, declared purpose) records consent and captures one fingerprint. */
+/** An officer of subdelegation 01 on the person's case (their biometric-capture appointment, checked in today). */
+export function officerFor(as: As, curp: string | undefined, options: Omit<AsOptions, 'purpose' | 'caseFor'> = {}) {
+  if (curp === undefined) throw new Error('no person to open a case for');
+  return as('IMSS_OFFICER', { purpose: PURPOSE, caseFor: curp, ...options });
+}
+
+/** An officer on the person's case records consent and captures one fingerprint. */
 export async function enrolFingerprint(as: As, curp: string, template: string, fingerPosition = 'RIGHT_INDEX') {
-  const officer = as('IMSS_OFFICER', { purpose: PURPOSE });
+  const officer = officerFor(as, curp);
   const consent = await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación de identidad en trámites' } });
   if (consent.errors) throw new Error(JSON.stringify(consent.errors));
   const capture = await officer.query(CAPTURE, { i: { curp, modality: 'FINGERPRINT', fingerPosition, template, quality: 70, device: 'SCANNER-7 SN123' } });

@@ -11,12 +11,17 @@ import { createTestDatabase, type TestDatabase } from '../../support/database.ts
 import { systemTest } from '../../support/fixtures.ts';
 import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
 import { gql } from '../../support/graphql.ts';
+import type { AccessGrounds } from '../../../schema/identity/access-grounds.ts';
 import { inProcessSubgraph, type InProcessSubgraph } from '../../support/in-process.ts';
 
 const ENTITIES = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp enrollments { kind employerRegistration movements { kind } } coveragePeriods { kind } } } }`;
-const PURPOSE = 'COVERAGE:window-4';
+const PURPOSE = 'COVERAGE_VALIDITY:window-4';
+const STAFF = { sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' };
 const insuredCurp = syntheticCurp(DEMO.insured as PersonSeed);
 const pensionerCurp = syntheticCurp(DEMO.pensioner as PersonSeed);
+/** Staff acting without a case, by a declared exception (the gateway carries the reason). */
+const BY_EXCEPTION: AccessGrounds = { case: null, exception: 'Review of a complaint by the delegation' };
+const onCaseOf = (curp: string): AccessGrounds => ({ case: { id: 'APT-9', curp, office: 'CON-LAX', procedure: 'COVERAGE_VALIDITY' }, exception: null });
 
 describe('enrollments _entities, in process', () => {
   let t: TestDatabase;
@@ -32,8 +37,8 @@ describe('enrollments _entities, in process', () => {
     await t?.drop();
   });
 
-  const entities = (claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null) =>
-    subgraph.execute(ENTITIES, { r: curps.map((curp) => ({ __typename: 'Person', curp })) }, { claims, purpose });
+  const entities = (claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null, grounds?: AccessGrounds) =>
+    subgraph.execute(ENTITIES, { r: curps.map((curp) => ({ __typename: 'Person', curp })) }, { claims, purpose, ...(grounds ? { grounds } : {}) });
 
   it("gives the insured person their own enrollments, movements and periods, and nothing of someone else's", async () => {
     const res = await entities({ sub: 'u1', roles: ['INSURED'], curp: insuredCurp }, [insuredCurp, pensionerCurp]);
@@ -48,6 +53,16 @@ describe('enrollments _entities, in process', () => {
     expect(JSON.stringify(res.data)).not.toContain('EMPLOYMENT');
   });
 
+  it("gives staff with a purpose only their case's person: the other gets CASE_REQUIRED and no enrollment", async () => {
+    const res = await entities(STAFF, [insuredCurp, pensionerCurp], PURPOSE, onCaseOf(pensionerCurp));
+    const [insured] = (res.data as { _entities: Array<Record<string, unknown>> })._entities;
+    expect(insured?.enrollments ?? []).toEqual([]);
+    expect(res.errors?.map((e) => e.extensions?.code)).toContain('CASE_REQUIRED');
+    const none = await entities(STAFF, [insuredCurp], PURPOSE);
+    expect(none.errors?.map((e) => e.extensions?.code)).toContain('CASE_REQUIRED');
+    expect(JSON.stringify(none.data)).not.toContain('EMPLOYMENT');
+  });
+
   it("narrows an employer to its own registrations' rows and never gives it coverage periods", async () => {
     const res = await entities({ sub: 'e1', roles: ['EMPLOYER'], employer_registrations: ['B9876543101'] }, [insuredCurp]);
     const [person] = (res.data as { _entities: Array<Record<string, unknown>> })._entities;
@@ -58,7 +73,7 @@ describe('enrollments _entities, in process', () => {
 
   it('audits a staff read of enrollments and of their movements, one row per person and label', async () => {
     const before = await t.database.sql<{ what: string }[]>`select what from audit.access_events where request_id = 'test-request' and action = 'READ'`;
-    const res = await entities({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }, [insuredCurp, pensionerCurp], PURPOSE);
+    const res = await entities(STAFF, [insuredCurp, pensionerCurp], PURPOSE, BY_EXCEPTION);
     expect(res.errors).toBeUndefined();
     const after = await t.database.sql<{ what: string }[]>`select what from audit.access_events where request_id = 'test-request' and action = 'READ'`;
     const added = after.slice(before.length).map((r) => r.what).sort();
@@ -71,7 +86,7 @@ describe('enrollments _entities over HTTP, with a gateway token', () => {
     const rows = await system.db.database.sql<{ curp: string }[]>`select distinct curp from enrollments.enrollments where kind = 'EMPLOYMENT' order by curp limit 20`;
     expect(rows).toHaveLength(20);
     const counter = system.subgraphs.enrollments.database.statements;
-    const token = await gatewayTokenFor(system, 'enrollments', identityFor({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }), PURPOSE);
+    const token = await gatewayTokenFor(system, 'enrollments', identityFor(STAFF), PURPOSE, BY_EXCEPTION);
     const call = (curps: string[]) =>
       system.post(system.subgraphs.enrollments.http.url, { query: ENTITIES, variables: { r: curps.map((curp) => ({ __typename: 'Person', curp })) } }, { [IDENTITY_HEADER]: token });
 

@@ -7,6 +7,7 @@ import { describe, expect } from 'vitest';
 import { gql } from '../../support/graphql.ts';
 import { testCurp } from '../../support/enrollments.ts';
 import { enrollmentsTest as it } from './support.ts';
+import type { As } from '../../support/fixtures.ts';
 
 const QUOTE = gql`query($i: FamilyHealthQuoteInput!) {
   familyHealthQuote(input: $i) { paymentDate totalCentavos confirmed members { ageOnPayment ageBand annualFeeCentavos } feeTable { table validFrom validTo confirmed } }
@@ -24,7 +25,9 @@ const ENROLL = gql`mutation($i: EnrollFamilyHealthInput!) {
     refusedMembers { curp issues { code } }
   }
 }`;
-const STAFF = { purpose: 'FAMILY_HEALTH:window-2' };
+const STAFF = { purpose: 'VOLUNTARY_ENROLLMENT:window-2' };
+/** Consulate staff serving the family's holder: the holder's appointment, checked in today, is the case. */
+const staffOnCaseOf = (as: As, holder: string) => as('CONSULATE_STAFF', { ...STAFF, caseFor: holder });
 const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 const member = (curp: string, relationship: string, declaredConditions: string[] = []) => ({ curp, relationship, declaredConditions });
 
@@ -71,7 +74,7 @@ describe('enrollments: family health enrollment', () => {
   });
 
   it('covers only the members: a member gets a family health coverage period, the refused parent none', async ({ system, as }) => {
-    const periods = await as('CONSULATE_STAFF', STAFF).query(gql`query($c: Curp!) { person(curp: $c) { coveragePeriods { kind start end } } }`, { c: system.pensionerCurp });
+    const periods = await staffOnCaseOf(as, system.pensionerCurp).query(gql`query($c: Curp!) { person(curp: $c) { coveragePeriods { kind start end } } }`, { c: system.pensionerCurp });
     expect(periods.data?.person.coveragePeriods.map((p: { kind: string }) => p.kind)).not.toContain('FAMILY_HEALTH');
     const mine = await as('INSURED').query(gql`{ me { coveragePeriods { kind start end } } }`);
     expect(mine.data?.me.coveragePeriods).toContainEqual({ kind: 'FAMILY_HEALTH', start: '2026-04-01', end: '2027-03-31' });
@@ -82,23 +85,23 @@ describe('enrollments: family health enrollment', () => {
     const again = await as('INSURED').query(ENROLL, { i: { country: 'MX', coverageStart: '2026-06-01', members: [member(system.insuredCurp, 'HOLDER')] } });
     expect(codeOf(again)).toBe('FAMILY_HEALTH_ALREADY_ENROLLED');
     const child = testCurp(200, '2015-06-01', 'M');
-    const elsewhere = await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { holderCurp: testCurp(201), country: 'US', members: [member(testCurp(201), 'HOLDER'), member(child, 'CHILD')] } });
+    const elsewhere = await staffOnCaseOf(as, testCurp(201)).query(ENROLL, { i: { holderCurp: testCurp(201), country: 'US', members: [member(testCurp(201), 'HOLDER'), member(child, 'CHILD')] } });
     expect(codeOf(elsewhere)).toBe('FAMILY_HEALTH_MEMBER_ALREADY_COVERED');
     expect(await system.db.database.sql`select 1 from enrollments.enrollments where curp = ${testCurp(201)}`).toHaveLength(0);
   });
 
   it('refuses a payment after the paid year has started (paid annually in advance)', async ({ clock, as }) => {
     clock.set('2026-03-10');
-    const res = await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { holderCurp: testCurp(202), country: 'US', coverageStart: '2026-03-01', members: [member(testCurp(202), 'HOLDER')] } });
+    const res = await staffOnCaseOf(as, testCurp(202)).query(ENROLL, { i: { holderCurp: testCurp(202), country: 'US', coverageStart: '2026-03-01', members: [member(testCurp(202), 'HOLDER')] } });
     expect(codeOf(res)).toBe('FAMILY_HEALTH_PAYMENT_NOT_IN_ADVANCE');
   });
 
   it('refuses an unknown condition code and a family in which nobody is insurable, writing nothing', async ({ system, clock, as }) => {
     clock.set('2026-03-10');
     const holder = testCurp(203);
-    const unknown = await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { holderCurp: holder, country: 'US', members: [member(holder, 'HOLDER', ['ASTHMA'])] } });
+    const unknown = await staffOnCaseOf(as, holder).query(ENROLL, { i: { holderCurp: holder, country: 'US', members: [member(holder, 'HOLDER', ['ASTHMA'])] } });
     expect(codeOf(unknown)).toBe('CONDITION_CODE_UNKNOWN');
-    const nobody = await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { holderCurp: holder, country: 'US', members: [member(holder, 'HOLDER', ['HIV_AIDS'])] } });
+    const nobody = await staffOnCaseOf(as, holder).query(ENROLL, { i: { holderCurp: holder, country: 'US', members: [member(holder, 'HOLDER', ['HIV_AIDS'])] } });
     expect(codeOf(nobody)).toBe('FAMILY_HEALTH_NO_INSURABLE_MEMBER');
     expect(await system.db.database.sql`select 1 from enrollments.enrollments where curp = ${holder}`).toHaveLength(0);
   });
@@ -107,7 +110,7 @@ describe('enrollments: family health enrollment', () => {
     clock.set('2026-03-10');
     const holder = testCurp(204);
     const spouse = testCurp(205, '1987-02-02', 'M');
-    const res = await as('CONSULATE_STAFF', STAFF).query(gql`mutation($i: EnrollFamilyHealthInput!) { enrollFamilyHealth(input: $i) { enrollment { country consulateId } } }`,
+    const res = await staffOnCaseOf(as, holder).query(gql`mutation($i: EnrollFamilyHealthInput!) { enrollFamilyHealth(input: $i) { enrollment { country consulateId } } }`,
       { i: { holderCurp: holder, country: 'US', members: [member(holder, 'HOLDER'), member(spouse, 'SPOUSE')] } });
     expect(res.data?.enrollFamilyHealth.enrollment).toEqual({ country: 'US', consulateId: 'CON-LAX' });
     const audit = await system.db.database.sql`select subject_curp, what, purpose from audit.access_events where action = 'WRITE' and subject_curp in (${holder}, ${spouse}) order by subject_curp`;

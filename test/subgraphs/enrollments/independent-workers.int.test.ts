@@ -7,6 +7,7 @@ import { describe, expect } from 'vitest';
 import { gql } from '../../support/graphql.ts';
 import { testCurp } from '../../support/enrollments.ts';
 import { enrollmentsTest as it } from './support.ts';
+import type { As } from '../../support/fixtures.ts';
 
 const QUOTE = gql`query($i: IndependentWorkerQuoteInput!) {
   independentWorkerQuote(input: $i) {
@@ -25,7 +26,9 @@ const ENROLL = gql`mutation($i: EnrollIndependentWorkerInput!) {
     independentWorker { declaredMonthlyIncomeCentavos paymentPeriod wageZone firstPaymentDeadline coverageStart firstPeriod { totalCentavos months } }
   }
 }`;
-const STAFF = { purpose: 'PTI_ENROLLMENT:window-1' };
+const STAFF = { purpose: 'VOLUNTARY_ENROLLMENT:window-1' };
+/** Staff serving this worker: the worker's appointment at their office, checked in today, is the case. */
+const staffOnCaseOf = (as: As, curp: string, role: 'CONSULATE_STAFF' | 'IMSS_OFFICER' = 'CONSULATE_STAFF') => as(role, { ...STAFF, caseFor: curp });
 const quoteOf = (income: number, extra: Record<string, unknown> = {}) => ({ i: { declaredMonthlyIncomeCentavos: income, paymentPeriod: 'MONTHLY', ...extra } });
 const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
@@ -110,7 +113,7 @@ describe('enrollments: PTI enrollment', () => {
   it('consulate staff with a purpose enroll a worker abroad at their own consulate, audited with the purpose', async ({ system, clock, as }) => {
     clock.set('2026-03-10');
     const curp = testCurp(1);
-    const res = await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { curp, declaredMonthlyIncomeCentavos: 1_200_000, paymentPeriod: 'MONTHLY', country: 'us' } });
+    const res = await staffOnCaseOf(as, curp).query(ENROLL, { i: { curp, declaredMonthlyIncomeCentavos: 1_200_000, paymentPeriod: 'MONTHLY', country: 'us' } });
     expect(res.errors).toBeUndefined();
     expect(res.data?.enrollIndependentWorker).toMatchObject({
       kind: 'INDEPENDENT_WORKER', modality: '44', startDate: '2026-04-01', endDate: null, country: 'US', consulateId: 'CON-LAX',
@@ -132,8 +135,8 @@ describe('enrollments: PTI enrollment', () => {
     clock.set('2026-03-10');
     const curp = testCurp(3);
     const input = { curp, declaredMonthlyIncomeCentavos: 1_200_000, paymentPeriod: 'MONTHLY', country: 'US' };
-    expect((await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: input })).errors).toBeUndefined();
-    const again = await as('IMSS_OFFICER', STAFF).query(ENROLL, { i: { ...input, coverageStart: '2026-05-01' } });
+    expect((await staffOnCaseOf(as, curp).query(ENROLL, { i: input })).errors).toBeUndefined();
+    const again = await staffOnCaseOf(as, curp, 'IMSS_OFFICER').query(ENROLL, { i: { ...input, coverageStart: '2026-05-01' } });
     expect(codeOf(again)).toBe('PTI_ENROLLMENT_ALREADY_OPEN');
     expect(await system.db.database.sql`select 1 from enrollments.independent_worker_enrollments d join enrollments.enrollments e on e.id = d.enrollment_id where e.curp = ${curp}`).toHaveLength(1);
   });
@@ -141,7 +144,7 @@ describe('enrollments: PTI enrollment', () => {
   it('refuses an income out of range before anything is written', async ({ system, clock, as }) => {
     clock.set('2026-03-10');
     const curp = testCurp(4);
-    const res = await as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { curp, declaredMonthlyIncomeCentavos: 500_000, paymentPeriod: 'MONTHLY', country: 'US' } });
+    const res = await staffOnCaseOf(as, curp).query(ENROLL, { i: { curp, declaredMonthlyIncomeCentavos: 500_000, paymentPeriod: 'MONTHLY', country: 'US' } });
     expect(codeOf(res)).toBe('INCOME_BELOW_MINIMUM');
     expect(await system.db.database.sql`select 1 from enrollments.enrollments where curp = ${curp}`).toHaveLength(0);
   });
@@ -149,8 +152,9 @@ describe('enrollments: PTI enrollment', () => {
   it('lets ten concurrent requests for one person open exactly one enrollment', async ({ system, clock, as }) => {
     clock.set('2026-03-10');
     const curp = testCurp(5);
+    const staff = staffOnCaseOf(as, curp);
     const results = await Promise.all(Array.from({ length: 10 }, () =>
-      as('CONSULATE_STAFF', STAFF).query(ENROLL, { i: { curp, declaredMonthlyIncomeCentavos: 1_200_000, paymentPeriod: 'MONTHLY', country: 'US' } })));
+      staff.query(ENROLL, { i: { curp, declaredMonthlyIncomeCentavos: 1_200_000, paymentPeriod: 'MONTHLY', country: 'US' } })));
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(9).fill('PTI_ENROLLMENT_ALREADY_OPEN'));
     expect(await system.db.database.sql`select 1 from enrollments.enrollments where curp = ${curp} and end_date is null`).toHaveLength(1);

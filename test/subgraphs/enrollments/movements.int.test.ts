@@ -63,7 +63,7 @@ describe('enrollments: employer identity', () => {
     const input = { employerRegistration: 'B9876543101', curp: worker(), startDate: '2026-03-10', dailyBaseSalaryCentavos: 50_000, wageZone: 'GENERAL', identityAssertion: await assertion(system, clock, { registrations: ['B9876543101'] }) };
     expect(codeOf(await as('EMPLOYER').query(ALTA, { i: input }))).toBe('NOT_FOUND');
     expect(codeOf(await as('INSURED').query(ALTA, { i: { ...input, employerRegistration: REGISTRATION } }))).toBe('FORBIDDEN');
-    expect(codeOf(await as('IMSS_OFFICER', { purpose: 'X' }).query(ALTA, { i: { ...input, employerRegistration: REGISTRATION } }))).toBe('FORBIDDEN');
+    expect(codeOf(await as('IMSS_OFFICER', { purpose: 'GENERAL_ADVICE:x' }).query(ALTA, { i: { ...input, employerRegistration: REGISTRATION } }))).toBe('FORBIDDEN');
   });
 });
 

@@ -98,7 +98,7 @@ describe('enrollments: statistics for analysts', () => {
   it('keeps the summary on write, with age band and sex from the CURP, and reads only the summary', async ({ system, clock, as }) => {
     clock.set('2026-03-10');
     const curp = testCurp(300, '1990-05-05', 'M');
-    const enrolled = await as('CONSULATE_STAFF', { purpose: 'PTI_ENROLLMENT:window-1' }).query(gql`mutation($i: EnrollIndependentWorkerInput!) { enrollIndependentWorker(input: $i) { startDate } }`,
+    const enrolled = await as('CONSULATE_STAFF', { purpose: 'VOLUNTARY_ENROLLMENT:window-1', caseFor: curp }).query(gql`mutation($i: EnrollIndependentWorkerInput!) { enrollIndependentWorker(input: $i) { startDate } }`,
       { i: { curp, declaredMonthlyIncomeCentavos: 1_200_000, paymentPeriod: 'MONTHLY', country: 'US' } });
     expect(enrolled.data?.enrollIndependentWorker.startDate).toBe('2026-04-01');
     const [row] = await system.db.database.sql`select enrollments from enrollments.enrollment_statistics
@@ -119,7 +119,7 @@ describe('enrollments: statistics for analysts', () => {
     expect((await as('ANALYST').query(TABLE, { d: ['CONSULATE', 'MONTH', 'AGE_BAND'] })).errors?.[0]?.extensions?.code).toBe('STATISTICS_TABLE_TOO_LARGE');
     expect((await as('ANALYST').query(TABLE, { d: ['SEX', 'SEX'] })).errors?.[0]?.extensions?.code).toBe('STATISTICS_DIMENSIONS_INVALID');
     for (const role of ['INSURED', 'EMPLOYER', 'IMSS_OFFICER'] as const) {
-      expect((await as(role, { purpose: 'X' }).query(TABLE, { d: ['PROGRAM'] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await as(role, { purpose: 'GENERAL_ADVICE:x' }).query(TABLE, { d: ['PROGRAM'] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
 

@@ -38,7 +38,7 @@ describe('persons: who a beneficiary is', () => {
   const child = { givenNames: 'ROCIO', firstSurname: 'GORDILLO', secondSurname: 'PEREZ', sex: 'M' as const, birthState: 'DF', birthDate: '2012-03-03' };
 
   it('refuses the holder as their own child', async ({ system, as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: 'BENEFICIARY_UPDATE:w1' }).query(ADD, {
+    const res = await as('CONSULATE_STAFF', { purpose: 'BENEFICIARY_UPDATE:w1', caseFor: system.insuredCurp }).query(ADD, {
       i: { holderCurp: system.insuredCurp, curp: system.insuredCurp, givenNames: 'ANDRES', firstSurname: 'GORDILLO', secondSurname: 'MARTINEZ', relationship: 'CHILD', livesInHousehold: true },
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('BENEFICIARY_IS_HOLDER');

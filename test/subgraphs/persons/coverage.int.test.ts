@@ -16,7 +16,7 @@ describe('persons: coverage through federation', () => {
   it('a worker whose baja was 20 days ago keeps rights for 8 weeks (PRESERVED)', async ({ system, as }) => {
     const [row] = await system.db.database.sql<{ curp: string; end_date: string }[]>`
       select curp, end_date::text from enrollments.enrollments where end_date is not null and kind = 'EMPLOYMENT' limit 1`;
-    const res = await as('CONSULATE_STAFF', { purpose: 'COVERAGE:window-2' }).query(gql`query($c: Curp!) { person(curp: $c) { coverage { status validUntil } } }`, { c: row!.curp });
+    const res = await as('CONSULATE_STAFF', { purpose: 'COVERAGE_VALIDITY:window-2', caseFor: row!.curp }).query(gql`query($c: Curp!) { person(curp: $c) { coverage { status validUntil } } }`, { c: row!.curp });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ person: { coverage: { status: 'PRESERVED', validUntil: addDays(row!.end_date, 56) } } });
   });
@@ -30,19 +30,19 @@ describe('persons: coverage over every source', () => {
     const curp = await insertPerson(system.db.database);
     await insertEnrollment(system.db.database, curp, 'EMPLOYMENT', daysFromToday(-2000), daysFromToday(-36));
     await insertEnrollment(system.db.database, curp, 'FAMILY_HEALTH', daysFromToday(-386), daysFromToday(-19));
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(COVERAGE, { c: curp });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: curp }).query(COVERAGE, { c: curp });
     expect(res.data?.person.coverage).toMatchObject({ status: 'PRESERVED', validUntil: daysFromToday(20) });
   });
 
   it('an open continuación voluntaria gives no medical coverage', async ({ system, as }) => {
     const curp = await insertPerson(system.db.database);
     await insertEnrollment(system.db.database, curp, 'VOLUNTARY_CONTINUATION', daysFromToday(-400), null);
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(COVERAGE, { c: curp });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: curp }).query(COVERAGE, { c: curp });
     expect(res.data?.person.coverage.status).toBe('EXPIRED');
   });
 
   it('a pensioner abroad with a current proof of life is covered by the pension', async ({ system, as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(COVERAGE, { c: system.pensionerCurp });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: system.pensionerCurp }).query(COVERAGE, { c: system.pensionerCurp });
     expect(res.data?.person.coverage).toMatchObject({ status: 'ACTIVE', validUntil: null });
     expect(res.data?.person.coverage.sources.map((s: { kind: string }) => s.kind)).toEqual(['PENSION']);
   });

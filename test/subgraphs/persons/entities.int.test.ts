@@ -10,13 +10,18 @@ import { IDENTITY_HEADER } from '../../../schema/identity/gateway-token.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { gatewayTokenFor, identityFor } from '../../support/gateway-token.ts';
 import { gql } from '../../support/graphql.ts';
+import type { AccessGrounds } from '../../../schema/identity/access-grounds.ts';
 import { inProcessSubgraph, type InProcessSubgraph } from '../../support/in-process.ts';
 import { systemTest } from '../../support/fixtures.ts';
 
 const ENTITIES = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp nss } } }`;
-const PURPOSE = 'NSS_ASSIGNMENT:window-3';
+const PURPOSE = 'NSS_ASSISTANCE:window-3';
 const insuredCurp = syntheticCurp(DEMO.insured as PersonSeed);
 const pensionerCurp = syntheticCurp(DEMO.pensioner as PersonSeed);
+const STAFF = { sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' };
+/** The grounds the gateway would carry for staff on the pensioner's case, or by a declared exception. */
+const ON_PENSIONERS_CASE: AccessGrounds = { case: { id: 'APT-1', curp: pensionerCurp, office: 'CON-LAX', procedure: 'NSS_ASSISTANCE' }, exception: null };
+const BY_EXCEPTION: AccessGrounds = { case: null, exception: 'Consular protection case, person unable to attend' };
 
 describe('persons _entities, in process', () => {
   let t: TestDatabase;
@@ -32,8 +37,8 @@ describe('persons _entities, in process', () => {
     await t?.drop();
   });
 
-  const entities = (claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null) =>
-    subgraph.execute(ENTITIES, { r: curps.map((curp) => ({ __typename: 'Person', curp })) }, { claims, purpose });
+  const entities = (claims: Record<string, unknown> | null, curps: string[], purpose: string | null = null, grounds?: AccessGrounds) =>
+    subgraph.execute(ENTITIES, { r: curps.map((curp) => ({ __typename: 'Person', curp })) }, { claims, purpose, ...(grounds ? { grounds } : {}) });
 
   it('resolves the insured person themself and nobody else', async () => {
     const res = await entities({ sub: 'u1', roles: ['INSURED'], curp: insuredCurp }, [insuredCurp, pensionerCurp]);
@@ -52,12 +57,27 @@ describe('persons _entities, in process', () => {
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['PURPOSE_REQUIRED', 'PURPOSE_REQUIRED']);
   });
 
-  it('resolves staff with a purpose, and audits one row per person', async () => {
-    const before = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ'`;
-    const res = await entities({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }, [insuredCurp, pensionerCurp], PURPOSE);
+  it('gives staff with a purpose but no case CASE_REQUIRED for each person, and no data', async () => {
+    const res = await entities(STAFF, [insuredCurp, pensionerCurp], PURPOSE);
+    expect(res.data).toEqual({ _entities: [null, null] });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['CASE_REQUIRED', 'CASE_REQUIRED']);
+  });
+
+  it("resolves only the person of staff's case: a batch never opens the next person in the queue", async () => {
+    const res = await entities(STAFF, [insuredCurp, pensionerCurp], PURPOSE, ON_PENSIONERS_CASE);
+    expect(res.data).toMatchObject({ _entities: [null, { curp: pensionerCurp }] });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['CASE_REQUIRED']);
+    const [row] = await t.database.sql<{ case_id: string | null }[]>`
+      select case_id from audit.access_events where subject_curp = ${pensionerCurp} and action = 'READ' order by seq desc limit 1`;
+    expect(row?.case_id).toBe('APT-1');
+  });
+
+  it('resolves staff acting by a declared exception, and audits one flagged row per person', async () => {
+    const before = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ' and exception_reason is not null`;
+    const res = await entities(STAFF, [insuredCurp, pensionerCurp], PURPOSE, BY_EXCEPTION);
     expect(res.errors).toBeUndefined();
     expect(res.data).toMatchObject({ _entities: [{ curp: insuredCurp }, { curp: pensionerCurp }] });
-    const after = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ'`;
+    const after = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ' and exception_reason is not null`;
     expect(after[0]!.n - before[0]!.n).toBe(2);
   });
 });
@@ -66,7 +86,7 @@ describe('persons _entities over HTTP, with a gateway token', () => {
   systemTest('resolves a batch of persons in a constant number of SQL statements (no N+1)', async ({ system }) => {
     const rows = await system.db.database.sql<{ curp: string }[]>`select curp from persons.persons order by curp limit 20`;
     const counter = system.subgraphs.persons.database.statements;
-    const token = await gatewayTokenFor(system, 'persons', identityFor({ sub: 's1', roles: ['CONSULATE_STAFF'], consulate_id: 'CON-LAX' }), PURPOSE);
+    const token = await gatewayTokenFor(system, 'persons', identityFor(STAFF), PURPOSE, BY_EXCEPTION);
     const call = (curps: string[]) =>
       system.post(system.subgraphs.persons.http.url, { query: ENTITIES, variables: { r: curps.map((curp) => ({ __typename: 'Person', curp })) } }, { [IDENTITY_HEADER]: token });
 

@@ -23,7 +23,7 @@ describe('persons: identifiers at a window', () => {
   });
 
   it('the Curp scalar refuses it too', async ({ as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: 'X' }).query(gql`{ person(curp: "RAOS991231MDGMRFA5") { curp } }`);
+    const res = await as('CONSULATE_STAFF', { purpose: 'NSS_ASSISTANCE:x' }).query(gql`{ person(curp: "RAOS991231MDGMRFA5") { curp } }`);
     expect(res.errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ code: 'CURP_DIFFERENTIATOR', position: 17 })]);
   });
 

@@ -9,7 +9,7 @@ const PURPOSE = 'PROOF_OF_LIFE:window-1';
 describe('persons: proof of life and certificates', () => {
   it('consulate staff record a proof of life; the status becomes CURRENT', async ({ system, as }) => {
     const today = new Date().toISOString().slice(0, 10);
-    const staff = as('CONSULATE_STAFF', { purpose: PURPOSE });
+    const staff = as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: system.pensionerCurp });
     const res = await staff.query(gql`mutation($i: RecordProofOfLifeInput!) { recordProofOfLife(input: $i) { provedOn consulateId } }`, { i: { curp: system.pensionerCurp, provedOn: today } });
     expect(res.data).toEqual({ recordProofOfLife: { provedOn: today, consulateId: 'CON-LAX' } });
     const status = await staff.query(gql`query($c: Curp!) { person(curp: $c) { proofOfLife { state lastProvedOn } } }`, { c: system.pensionerCurp });
@@ -17,12 +17,12 @@ describe('persons: proof of life and certificates', () => {
   });
 
   it('refuses a proof of life dated in the future', async ({ system, as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(gql`mutation($i: RecordProofOfLifeInput!) { recordProofOfLife(input: $i) { id } }`, { i: { curp: system.pensionerCurp, provedOn: '2999-01-01' } });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: system.pensionerCurp }).query(gql`mutation($i: RecordProofOfLifeInput!) { recordProofOfLife(input: $i) { id } }`, { i: { curp: system.pensionerCurp, provedOn: '2999-01-01' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('PROOF_OF_LIFE_FUTURE_DATE');
   });
 
   it('refuses a proof of life dated before the pension started', async ({ system, as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(gql`mutation($i: RecordProofOfLifeInput!) { recordProofOfLife(input: $i) { id } }`, { i: { curp: system.pensionerCurp, provedOn: '2014-01-01' } });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: system.pensionerCurp }).query(gql`mutation($i: RecordProofOfLifeInput!) { recordProofOfLife(input: $i) { id } }`, { i: { curp: system.pensionerCurp, provedOn: '2014-01-01' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('PROOF_OF_LIFE_BEFORE_PENSION');
   });
 

@@ -3,9 +3,9 @@ import { describe, expect } from 'vitest';
 import { systemTest as it } from '../../support/fixtures.ts';
 import { gql } from '../../support/graphql.ts';
 
-const PURPOSE = 'NSS_ASSIGNMENT:window-3';
+const PURPOSE = 'NSS_ASSISTANCE:window-3';
 const PERSON = gql`query($c: Curp!) { person(curp: $c) { curp nss maskedName } }`;
-const ACCESS_LOG = gql`{ me { accessLog { action reason actorRole actorScope purpose subgraph what } } }`;
+const ACCESS_LOG = gql`{ me { accessLog { action reason actorRole actorScope purpose caseId exception subgraph what } } }`;
 
 describe('persons: reads', () => {
   it('an insured person reads their own record', async ({ system, as }) => {
@@ -34,26 +34,26 @@ describe('persons: reads', () => {
     expect(log.data?.me.accessLog).toContainEqual(expect.objectContaining({ action: 'REFUSED', reason: 'PURPOSE_REQUIRED', actorRole: 'CONSULATE_STAFF', what: 'Person', purpose: null }));
   });
 
-  it('staff with a purpose read a masked name, and the read is in the access log', async ({ system, as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(PERSON, { c: system.insuredCurp });
+  it('staff with a purpose on the person’s case read a masked name, and the read is in the access log with the case', async ({ system, as }) => {
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: system.insuredCurp }).query(PERSON, { c: system.insuredCurp });
     expect(res.errors).toBeUndefined();
     expect(res.data).toMatchObject({ person: { maskedName: 'G*** M*** A***' } });
     const log = await as('INSURED').query(ACCESS_LOG);
     expect(log.data?.me.accessLog).toContainEqual(
-      expect.objectContaining({ action: 'READ', actorRole: 'CONSULATE_STAFF', actorScope: 'CON-LAX', purpose: PURPOSE, subgraph: 'persons', what: 'Person' }),
+      expect.objectContaining({ action: 'READ', actorRole: 'CONSULATE_STAFF', actorScope: 'CON-LAX', purpose: PURPOSE, caseId: expect.any(String), exception: false, subgraph: 'persons', what: 'Person' }),
     );
   });
 
-  it('a role that never reads persons is told FORBIDDEN, and the attempt is logged', async ({ system, as }) => {
-    const res = await as('BANK').query(PERSON, { c: system.insuredCurp });
+  it.for(['BANK', 'ANALYST', 'EMPLOYER'] as const)('%s, a role that never reads persons, is told FORBIDDEN, and the attempt is in the person’s log', async (role, { system, as }) => {
+    const res = await as(role).query(PERSON, { c: system.insuredCurp });
     expect(res.data?.person ?? null).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const log = await as('INSURED').query(ACCESS_LOG);
-    expect(log.data?.me.accessLog).toContainEqual(expect.objectContaining({ action: 'REFUSED', reason: 'ROLE_NOT_PERMITTED', actorRole: 'BANK' }));
+    expect(log.data?.me.accessLog).toContainEqual(expect.objectContaining({ action: 'REFUSED', reason: 'ROLE_NOT_PERMITTED', actorRole: role, what: 'Person' }));
   });
 
   it('only the person themself lists the access log', async ({ system, as }) => {
-    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE }).query(gql`query($c: Curp!) { person(curp: $c) { curp accessLog { at } } }`, { c: system.insuredCurp });
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, caseFor: system.insuredCurp }).query(gql`query($c: Curp!) { person(curp: $c) { curp accessLog { at } } }`, { c: system.insuredCurp });
     expect(res.data).toMatchObject({ person: { curp: system.insuredCurp, accessLog: null } });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
