@@ -9,4 +9,4 @@ const log = logger.child({ component: 'gateway' });
 const gateway = await createGateway(loadGatewayConfig(), await loadSystemKeys());
 log.info({ url: gateway.url }, 'gateway ready');
 if (process.send) process.send({ ready: 'gateway', url: gateway.url });
-onShutdown(log, () => gateway.close());
+onShutdown(log, (settings) => gateway.close(settings));

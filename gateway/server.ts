@@ -65,6 +65,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: gatewayErrorFormatter({ production: config.production }),
+    // One owner of shutdown (schema/runtime/shutdown.ts); Apollo's handler would signal us twice.
+    stopOnTerminationSignals: false,
     plugins: [
       errorLoggingPlugin<GatewayContext>(log),
       requestLoggingPlugin(),
@@ -124,11 +126,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   );
   return {
     ...running,
-    close: async () => {
-      await running.close();
+    close: async (options) => {
+      const drained = await running.close(options);
       await apollo.stop();
       await http.close();
       await rateLimiter.close();
+      return drained;
     },
   };
 }

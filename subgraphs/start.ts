@@ -35,7 +35,8 @@ const subgraph = await runSubgraph({
 log.info({ url: subgraph.http.url }, 'subgraph ready');
 // Parent processes (npm start, the e2e test) wait for this line on stdout.
 if (process.send) process.send({ ready: name, url: subgraph.http.url });
-onShutdown(log, async () => {
-  await subgraph.close();
+onShutdown(log, async (settings) => {
+  const drained = await subgraph.close(settings);
   await embedded?.stop();
+  return drained;
 });

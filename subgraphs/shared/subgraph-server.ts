@@ -69,6 +69,9 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorMasked,
+    // One owner of shutdown per process (schema/runtime/shutdown.ts): Apollo's own signal handler
+    // would stop the server under in-flight requests and signal the process a second time.
+    stopOnTerminationSignals: false,
     // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
     plugins: [errorLoggingPlugin<BaseContext>(options.log), ApolloServerPluginInlineTraceDisabled()],
   });
@@ -97,9 +100,10 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
   );
   return {
     ...running,
-    close: async () => {
-      await running.close();
+    close: async (options) => {
+      const drained = await running.close(options);
       await apollo.stop();
+      return drained;
     },
   };
 }
