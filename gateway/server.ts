@@ -10,18 +10,19 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { SUPERGRAPH_PATH, isSubgraphName } from '../schema/subgraphs.ts';
+import { SUPERGRAPH_PATH } from '../schema/subgraphs.ts';
 import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../schema/runtime/http-server.ts';
 import type { Identity } from '../schema/identity/viewer.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
+import type { IdentitySignerLike } from './datasource.ts';
 import { gatewayErrorFormatter } from './errors.ts';
 import { operationLimits } from './limits.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
+import { subgraphServices } from './subgraph-services.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 
@@ -40,7 +41,7 @@ export interface GatewayDependencies {
 export async function startGateway(deps: GatewayDependencies): Promise<RunningHttpServer> {
   const { config } = deps;
   const log = logger.child({ component: 'gateway' });
-  const http = createKeepAliveFetcher(config.subgraphTimeoutMs);
+  const http = createKeepAliveFetcher(Math.max(config.subgraphTimeoutMs, ...Object.values(config.resilience.timeoutMs)));
   const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'));
 
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
@@ -48,9 +49,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    // The URL in the supergraph is only a default; the configured one wins (per environment).
-    buildService: ({ name, url }) =>
-      new IdentityPropagatingDataSource(name, isSubgraphName(name) ? config.subgraphUrls[name] : url!, http.fetcher, deps.identitySigner),
+    // Configured URLs, per-subgraph timeouts and circuit breakers (subgraph-services.ts).
+    buildService: subgraphServices({ config, http, signer: deps.identitySigner, log }),
     logger: log,
   });
 
