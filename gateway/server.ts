@@ -12,7 +12,6 @@ import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs.ts';
 import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../schema/runtime/http-server.ts';
-import type { Identity } from '../schema/identity/viewer.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
@@ -25,10 +24,9 @@ import { createKeepAliveFetcher } from './fetcher.ts';
 import { subgraphServices } from './subgraph-services.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
+import { createAuthenticator, type ClientTokenVerifierLike } from './authenticate.ts';
 
-export interface ClientTokenVerifierLike {
-  verify(authorizationHeader: string | undefined): Promise<Identity>;
-}
+export type { ClientTokenVerifierLike } from './authenticate.ts';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -42,7 +40,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   const { config } = deps;
   const log = logger.child({ component: 'gateway' });
   const http = createKeepAliveFetcher(Math.max(config.subgraphTimeoutMs, ...Object.values(config.resilience.timeoutMs)));
-  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'));
+  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'), config.rateLimit.redisPrefix);
+  // 401 with WWW-Authenticate; failed authentications counted per address, then 429 (authenticate.ts).
+  const authenticate = createAuthenticator({ clientTokens: deps.clientTokens, failures: rateLimiter, failuresPerMinute: config.rateLimit.authFailuresPerMinute, log });
 
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
@@ -80,10 +80,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     {
       apollo,
       context: async ({ req, requestId }) => {
-        const identity = await deps.clientTokens.verify(req.headers.authorization).catch((error: { reason?: string }) => {
-          log.info({ requestId, reason: error.reason }, 'client token rejected');
-          throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        });
+        const identity = await authenticate(req, requestId);
         const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
         const limit = identity.kind === 'user' ? config.rateLimit.perMinute : config.rateLimit.anonymousPerMinute;
         const decision = await rateLimiter.hit(clientKey, limit);

@@ -59,3 +59,14 @@ describe('memory rate limiter', () => {
     expect((await limiter.hit('a', 2)).allowed).toBe(true);
   });
 });
+
+describe('peeking at a rate limit', () => {
+  it('tells what the next hit would decide without counting it', async () => {
+    const limiter = createMemoryRateLimiter(() => 60_000 * 7 + 1_000);
+    expect(await limiter.peek('a', 1)).toMatchObject({ allowed: true, remaining: 0 });
+    await limiter.hit('a', 1);
+    expect(await limiter.peek('a', 1)).toMatchObject({ allowed: false });
+    expect(await limiter.peek('a', 1)).toMatchObject({ allowed: false });
+    expect((await limiter.hit('b', 1)).allowed).toBe(true);
+  });
+});
