@@ -1,16 +1,14 @@
 /**
- * The gateway: @apollo/gateway over the committed static supergraph, behind @apollo/server with
+ * The gateway: @apollo/gateway over the supergraph (a file or URL, reloaded on change), behind @apollo/server with
  * operation limits (graphql-armor), CSRF prevention, error masking, rate limiting, client-token
  * verification and identity propagation to the subgraphs.
  */
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { SUPERGRAPH_PATH } from '../schema/subgraphs.ts';
 import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../schema/runtime/http-server.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { errorLoggingPlugin } from '../schema/errors/masking.ts';
@@ -22,6 +20,7 @@ import { operationLimits } from './limits.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
 import { subgraphServices } from './subgraph-services.ts';
+import { supergraphSource } from './supergraph-source.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 import { createAuthenticator, type ClientTokenVerifierLike } from './authenticate.ts';
@@ -48,7 +47,10 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    // SUPERGRAPH_PATH or SUPERGRAPH_URL, reloaded when it changes (supergraph-source.ts); always
+    // validated, production included, so a broken one is refused and the previous one keeps serving.
+    supergraphSdl: supergraphSource({ ...config.supergraph, log }),
+    validateSupergraph: true,
     // Configured URLs, per-subgraph timeouts and circuit breakers (subgraph-services.ts).
     buildService: subgraphServices({ config, http, signer: deps.identitySigner, log }),
     logger: log,
