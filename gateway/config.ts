@@ -3,7 +3,7 @@
  * stops the process with a message naming the variable, instead of failing on the first request.
  */
 import { z } from 'zod';
-import { SUBGRAPH_NAMES, defaultSubgraphUrl, type SubgraphName } from '../schema/subgraphs.ts';
+import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, defaultSubgraphUrl, type SubgraphName } from '../schema/subgraphs.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -11,8 +11,19 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
-  /** Timeout of one subgraph call, milliseconds. */
+  /** Timeout of one subgraph call, milliseconds; <NAME>_TIMEOUT_MS (e.g. BIOMETRICS_TIMEOUT_MS) per subgraph. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_TIMEOUT_MS`, z.coerce.number().int().positive().optional()])),
+  /** Extra attempts of a query whose connection failed (never a mutation, never after a timeout). */
+  SUBGRAPH_QUERY_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** Consecutive failures of a subgraph that open its circuit. */
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(5),
+  /** How long an open circuit fails fast before one probe goes through. */
+  CIRCUIT_OPEN_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The supergraph: a file (watched) or a URL (polled); a change is served without a restart. */
+  SUPERGRAPH_PATH: z.string().min(1).default(SUPERGRAPH_PATH),
+  SUPERGRAPH_URL: z.string().url().optional(),
+  SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(5_000),
@@ -20,7 +31,11 @@ const EnvSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Failed authentications per client address and minute before it gets 429 (brute force). */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of every rate-limit key, so that several deployments can share one Redis. */
+  RATE_LIMIT_REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/).default('ratelimit:'),
   INTROSPECTION: bool.optional(),
 });
 
@@ -31,9 +46,16 @@ export interface GatewayConfig {
   port: number;
   host: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Default timeout of a subgraph call; `resilience.timeoutMs` has each subgraph's own. */
   subgraphTimeoutMs: number;
+  resilience: {
+    timeoutMs: Record<SubgraphName, number>;
+    queryRetries: number;
+    circuit: { failureThreshold: number; openMs: number };
+  };
+  supergraph: { path: string; url: string | undefined; pollIntervalMs: number };
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
-  rateLimit: { perMinute: number; anonymousPerMinute: number; redisUrl: string | undefined };
+  rateLimit: { perMinute: number; anonymousPerMinute: number; authFailuresPerMinute: number; redisUrl: string | undefined; redisPrefix: string };
   introspection: boolean;
 }
 
@@ -54,8 +76,25 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: e.GATEWAY_HOST,
     subgraphUrls,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    resilience: {
+      timeoutMs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, perSubgraph(e, name) ?? e.SUBGRAPH_TIMEOUT_MS])) as Record<SubgraphName, number>,
+      queryRetries: e.SUBGRAPH_QUERY_RETRIES,
+      circuit: { failureThreshold: e.CIRCUIT_FAILURE_THRESHOLD, openMs: e.CIRCUIT_OPEN_MS },
+    },
+    supergraph: { path: e.SUPERGRAPH_PATH, url: e.SUPERGRAPH_URL, pollIntervalMs: e.SUPERGRAPH_POLL_INTERVAL_MS },
     limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxCost: e.MAX_COST, maxTokens: e.MAX_TOKENS, maxDirectives: e.MAX_DIRECTIVES },
-    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, redisUrl: e.REDIS_URL },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+      redisUrl: e.REDIS_URL,
+      redisPrefix: e.RATE_LIMIT_REDIS_PREFIX,
+    },
     introspection: e.INTROSPECTION ?? !production,
   };
+}
+
+function perSubgraph(env: GatewayEnv, name: SubgraphName): number | undefined {
+  const value = (env as Record<string, unknown>)[`${name.toUpperCase()}_TIMEOUT_MS`];
+  return typeof value === 'number' ? value : undefined;
 }

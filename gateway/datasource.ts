@@ -2,18 +2,37 @@
  * How the gateway calls a subgraph: over HTTP with the keep-alive fetcher, carrying a fresh
  * gateway-signed identity token for that subgraph (audience = subgraph name) and the request id.
  * No client header is forwarded: subgraphs trust only the token.
+ *
+ * Resilience (docs/operations.md, "Subgraph failures"): each call has the subgraph's timeout (in
+ * the fetcher); a query whose connection failed is tried again (SUBGRAPH_QUERY_RETRIES), a mutation
+ * never is (it may have been applied before the connection dropped), and nothing is tried again
+ * after a timeout (that would double the wait); the subgraph's circuit breaker fails calls at once
+ * while it is open. Whatever fails reaches the client as SUBGRAPH_UNAVAILABLE with partial data.
  */
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { isSafeCode } from '../schema/errors/masking.ts';
 import { IDENTITY_HEADER } from '../schema/identity/gateway-token.ts';
 import type { AccessGrounds } from '../schema/identity/access-grounds.ts';
+import type { Logger } from '../schema/runtime/logger.ts';
+import type { CircuitBreaker } from './circuit-breaker.ts';
 import type { GatewayContext } from './context.ts';
+import { RequestNotSent, SubgraphClientError, SubgraphHttpError, classifyCallFailure, subgraphUnavailable } from './subgraph-errors.ts';
 
 export interface IdentitySignerLike {
   sign(identity: GatewayContext['identity'], audience: string, purpose: string | null, grounds?: AccessGrounds): Promise<string>;
 }
+
+export interface SubgraphResilience {
+  breaker: CircuitBreaker;
+  /** Extra attempts for a query whose connection failed. */
+  queryRetries: number;
+  /** For calls without a request context (health checks). */
+  log: Logger;
+}
+
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
 
 export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -21,35 +40,43 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     url: string,
     fetcher: Fetcher,
     private readonly signer: IdentitySignerLike,
+    private readonly resilience: SubgraphResilience,
   ) {
     super({ url, fetcher });
   }
 
-  /**
-   * A subgraph that cannot be reached (down, refusing, timing out) yields a partial result with
-   * SUBGRAPH_UNAVAILABLE naming only the service — never its address — instead of a raw fetch error.
-   */
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
-    try {
-      return await super.process(options);
-    } catch (first) {
-      if (first instanceof GraphQLError) throw first;
-      // A query that failed to connect is retried once (a subgraph replica restarting); a mutation
-      // never is: it may have been applied before the connection dropped.
-      if (isQuery(options)) {
-        try {
-          return await super.process(options);
-        } catch (second) {
-          if (second instanceof GraphQLError) throw second;
-        }
+  override async process(options: ProcessOptions) {
+    const { breaker } = this.resilience;
+    const attempts = 1 + (isQuery(options) ? this.resilience.queryRetries : 0);
+    const causes: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const permit = breaker.acquire();
+      if (!permit) {
+        causes.push(`circuit ${breaker.state}`);
+        break;
       }
-      const error = first;
-      const context = 'context' in options ? (options.context as Partial<GatewayContext>) : undefined;
-      context?.log?.warn({ err: error, subgraph: this.subgraphName }, 'subgraph unavailable');
-      throw new GraphQLError(`The ${this.subgraphName} service is unavailable; partial data returned`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
-      });
+      try {
+        const response = await super.process(options);
+        breaker.record(permit, 'success');
+        return response;
+      } catch (error) {
+        const failure = classifyCallFailure(error);
+        if (failure.kind === 'not-sent') {
+          breaker.record(permit, 'cancelled');
+          throw failure.error;
+        }
+        if (failure.kind === 'refused-by-subgraph') {
+          breaker.record(permit, 'success');
+          throw failure.error;
+        }
+        breaker.record(permit, failure.health ? 'failure' : 'success');
+        causes.push(failure.cause);
+        if (!failure.retryable) break;
+      }
     }
+    const log = contextOf(options)?.log ?? this.resilience.log;
+    log.warn({ subgraph: this.subgraphName, causes, circuit: breaker.state }, 'subgraph unavailable');
+    throw subgraphUnavailable(this.subgraphName);
   }
 
   override async willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
@@ -57,29 +84,36 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     if (!headers) return;
     // Composition-time calls (none with a static supergraph) and health checks have no context.
     if (!context?.identity) return;
-    headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.purpose, context.grounds));
+    const token = await this.signer.sign(context.identity, this.subgraphName, context.purpose, context.grounds).catch((error: unknown) => {
+      throw new RequestNotSent(error);
+    });
+    headers.set(IDENTITY_HEADER, token);
     headers.set('x-request-id', context.requestId);
   }
 
   /**
    * A subgraph answers 400 for requests it rejects before executing (an invalid Curp variable,
-   * say). The default turns that into "400: Bad Request" with the subgraph's URL and body; keep
-   * instead the subgraph's own client-safe error (code, failing position), and nothing internal.
+   * say): its own client-safe error (code, failing position) is kept. Any other status is a failed
+   * call: the default error would carry the subgraph's URL, status line and body to the client.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const fallback = await super.errorFromResponse(response);
-    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body as
-      | { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> }
-      | undefined;
-    const first = body?.errors?.[0];
-    if (response.status === 400 && first && typeof first.message === 'string' && isSafeCode(first.extensions?.code)) {
-      const { code, position, issues } = first.extensions ?? {};
-      return new GraphQLError(first.message, { extensions: { code, ...(position ? { position } : {}), ...(issues ? { issues } : {}) } });
+    if (response.status === 400) {
+      const body = (await response.json().catch(() => undefined)) as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | undefined;
+      const first = body?.errors?.[0];
+      if (first && typeof first.message === 'string' && isSafeCode(first.extensions?.code)) {
+        const { code, position, issues } = first.extensions ?? {};
+        return new SubgraphClientError(first.message, { extensions: { code, ...(position ? { position } : {}), ...(issues ? { issues } : {}) } });
+      }
     }
-    return fallback;
+    // Thrown, not returned: RemoteGraphQLDataSource throws what this gives, and process() masks it.
+    throw new SubgraphHttpError(response.status);
   }
 }
 
-function isQuery(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): boolean {
+function contextOf(options: ProcessOptions): Partial<GatewayContext> | undefined {
+  return 'context' in options ? (options.context as Partial<GatewayContext> | undefined) : undefined;
+}
+
+function isQuery(options: ProcessOptions): boolean {
   return 'incomingRequestContext' in options && options.incomingRequestContext?.operation?.operation === 'query';
 }

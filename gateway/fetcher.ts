@@ -4,27 +4,30 @@
  * gateway's CPU, measured here) and a custom agent no longer reaches it (federation#1861), so we
  * pass a whole fetcher. It uses `Agent.request` rather than undici's `fetch`: the WHATWG streams
  * behind `fetch` cost ~13 % of the gateway's CPU in our profile, and a subgraph answer is one small
- * JSON body. Each call has a timeout; no retries here (datasource.ts retries queries only).
+ * JSON body. Each call has its subgraph's timeout (SUBGRAPH_TIMEOUT_MS, <NAME>_TIMEOUT_MS); no
+ * retries here (datasource.ts retries queries only).
  */
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent } from 'undici';
 
 export interface KeepAliveFetcher {
-  fetcher: Fetcher;
+  /** A fetcher whose calls are aborted after `timeoutMs` (one per subgraph, over the same pool). */
+  withTimeout(timeoutMs: number): Fetcher;
   close(): Promise<void>;
 }
 
-export function createKeepAliveFetcher(timeoutMs: number): KeepAliveFetcher {
+/** `maxTimeoutMs`: the longest of the subgraphs' timeouts, undici's own backstop. */
+export function createKeepAliveFetcher(maxTimeoutMs: number): KeepAliveFetcher {
   const agent = new Agent({
     keepAliveTimeout: 60_000,
     keepAliveMaxTimeout: 600_000,
     connections: 64,
     pipelining: 1,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
+    headersTimeout: maxTimeoutMs,
+    bodyTimeout: maxTimeoutMs,
   });
 
-  const fetcher: Fetcher = async (url, init) => {
+  const withTimeout = (timeoutMs: number): Fetcher => async (url, init) => {
     const target = new URL(url);
     const response = await agent.request({
       origin: target.origin,
@@ -37,7 +40,7 @@ export function createKeepAliveFetcher(timeoutMs: number): KeepAliveFetcher {
     const text = await response.body.text();
     return toFetcherResponse(url, response.statusCode, response.headers, text);
   };
-  return { fetcher, close: () => agent.close() };
+  return { withTimeout, close: () => agent.close() };
 }
 
 /** The part of a fetch Response that RemoteGraphQLDataSource reads. */

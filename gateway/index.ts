@@ -7,6 +7,7 @@ import { loadSystemKeys } from './system-keys.ts';
 
 const log = logger.child({ component: 'gateway' });
 const gateway = await createGateway(loadGatewayConfig(), await loadSystemKeys());
+// Handlers first: a supervisor may signal as soon as it hears that we are ready.
+onShutdown(log, (settings) => gateway.close(settings));
 log.info({ url: gateway.url }, 'gateway ready');
 if (process.send) process.send({ ready: 'gateway', url: gateway.url });
-onShutdown(log, () => gateway.close());

@@ -1,35 +1,33 @@
 /**
- * The gateway: @apollo/gateway over the committed static supergraph, behind @apollo/server with
+ * The gateway: @apollo/gateway over the supergraph (a file or URL, reloaded on change), behind @apollo/server with
  * operation limits (graphql-armor), CSRF prevention, error masking, rate limiting, client-token
  * verification and identity propagation to the subgraphs.
  */
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { SUPERGRAPH_PATH, isSubgraphName } from '../schema/subgraphs.ts';
 import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../schema/runtime/http-server.ts';
-import type { Identity } from '../schema/identity/viewer.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
+import type { IdentitySignerLike } from './datasource.ts';
 import { gatewayErrorFormatter } from './errors.ts';
 import { operationLimits } from './limits.ts';
 import { accessGrounds } from './access-grounds.ts';
 import { createCaseVerifier } from './case-verification.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
+import { subgraphServices } from './subgraph-services.ts';
+import { supergraphSource } from './supergraph-source.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
+import { createAuthenticator, type ClientTokenVerifierLike } from './authenticate.ts';
 
-export interface ClientTokenVerifierLike {
-  verify(authorizationHeader: string | undefined): Promise<Identity>;
-}
+export type { ClientTokenVerifierLike } from './authenticate.ts';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -42,22 +40,26 @@ export interface GatewayDependencies {
 export async function startGateway(deps: GatewayDependencies): Promise<RunningHttpServer> {
   const { config } = deps;
   const log = logger.child({ component: 'gateway' });
-  const http = createKeepAliveFetcher(config.subgraphTimeoutMs);
-  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'));
+  const http = createKeepAliveFetcher(Math.max(config.subgraphTimeoutMs, ...Object.values(config.resilience.timeoutMs)));
+  const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'), config.rateLimit.redisPrefix);
+  // 401 with WWW-Authenticate; failed authentications counted per address, then 429 (authenticate.ts).
+  const authenticate = createAuthenticator({ clientTokens: deps.clientTokens, failures: rateLimiter, failuresPerMinute: config.rateLimit.authFailuresPerMinute, log });
 
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    // The URL in the supergraph is only a default; the configured one wins (per environment).
-    buildService: ({ name, url }) =>
-      new IdentityPropagatingDataSource(name, isSubgraphName(name) ? config.subgraphUrls[name] : url!, http.fetcher, deps.identitySigner),
+    // SUPERGRAPH_PATH or SUPERGRAPH_URL, reloaded when it changes (supergraph-source.ts); always
+    // validated, production included, so a broken one is refused and the previous one keeps serving.
+    supergraphSdl: supergraphSource({ ...config.supergraph, log }),
+    validateSupergraph: true,
+    // Configured URLs, per-subgraph timeouts and circuit breakers (subgraph-services.ts).
+    buildService: subgraphServices({ config, http, signer: deps.identitySigner, log }),
     logger: log,
   });
 
   const limits = operationLimits(config.limits);
-  const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: http.fetcher, signer: deps.identitySigner });
+  const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: http.withTimeout(config.resilience.timeoutMs.appointments), signer: deps.identitySigner });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -68,6 +70,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: gatewayErrorFormatter({ production: config.production }),
+    // One owner of shutdown (schema/runtime/shutdown.ts); Apollo's handler would signal us twice.
+    stopOnTerminationSignals: false,
     plugins: [
       errorLoggingPlugin<GatewayContext>(log),
       requestLoggingPlugin(),
@@ -81,10 +85,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     {
       apollo,
       context: async ({ req, requestId }) => {
-        const identity = await deps.clientTokens.verify(req.headers.authorization).catch((error: { reason?: string }) => {
-          log.info({ requestId, reason: error.reason }, 'client token rejected');
-          throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        });
+        const identity = await authenticate(req, requestId);
         const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
         const limit = identity.kind === 'user' ? config.rateLimit.perMinute : config.rateLimit.anonymousPerMinute;
         const decision = await rateLimiter.hit(clientKey, limit);
@@ -129,11 +130,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   );
   return {
     ...running,
-    close: async () => {
-      await running.close();
+    close: async (options) => {
+      const drained = await running.close(options);
       await apollo.stop();
       await http.close();
       await rateLimiter.close();
+      return drained;
     },
   };
 }

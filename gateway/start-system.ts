@@ -13,7 +13,7 @@ import { runMigrations } from '../db/migrate.ts';
 import { isEmpty, seedDemoData } from '../db/seed.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.ts';
 import { logger } from '../schema/runtime/logger.ts';
-import { onShutdown } from '../schema/runtime/shutdown.ts';
+import { onShutdown, shutdownSettings } from '../schema/runtime/shutdown.ts';
 import { createSupervisor } from './supervisor.ts';
 import { DEV_TOKEN_SETTINGS, exampleTokens } from './auth/dev-tokens.ts';
 import { loadSystemKeys } from './system-keys.ts';
@@ -34,9 +34,13 @@ const keys = await loadSystemKeys();
 // Every process is supervised: one that crashes is restarted with backoff (and logged), so a
 // failing subgraph degrades the system (partial results) instead of stopping it.
 const processes: Record<string, number> = {};
+// Each child drains within SHUTDOWN_TIMEOUT_MS (it reads the same environment) and exits a little later.
+const shutdown = shutdownSettings();
+const childStopMs = shutdown.deadlineMs + 5_000;
 const supervisor = createSupervisor({
   cwd: root,
   log,
+  stopTimeoutMs: childStopMs,
   onStart: (name, pid) => {
     processes[name] = pid;
     mkdirSync(DATA_DIR, { recursive: true });
@@ -62,6 +66,8 @@ async function startAll() {
     script: join(root, 'gateway/index.ts'),
     args: [],
     env: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, subgraphUrls[i]!])),
+    // The gateway first, so that its last requests still reach the subgraphs.
+    stopFirst: true,
   });
   return { subgraphUrls, gatewayUrl };
 }
@@ -74,10 +80,23 @@ const { subgraphUrls, gatewayUrl } = await startAll().catch(async (error: unknow
   process.exit(1);
 });
 
-onShutdown(log, async () => {
-  await supervisor.stop();
-  await embedded?.stop();
-});
+onShutdown(
+  log,
+  async () => {
+    const { exits, clean } = await supervisor.stop();
+    await embedded?.stop();
+    if (!clean) throw new Error(`not every process stopped cleanly: ${JSON.stringify(exits)}`);
+  },
+  {
+    // The gateway, then the subgraphs, one after the other: each may take its whole deadline.
+    settings: { ...shutdown, deadlineMs: 2 * childStopMs },
+    // A second Ctrl-C: stop waiting.
+    onRepeatedSignal: () => {
+      supervisor.kill();
+      process.exit(1);
+    },
+  },
+);
 
 if (keys.devIdp) {
   const tokens = await exampleTokens(keys.devIdp.privateKey, DEV_TOKEN_SETTINGS);

@@ -6,6 +6,7 @@
 import { openDatabase, type Database } from '../db/client.ts';
 import { connectionRoleProblems } from '../db/privileges.ts';
 import { createIdentityVerifier } from '../schema/identity/gateway-token.ts';
+import type { DrainOptions, DrainResult } from '../schema/runtime/graceful-shutdown.ts';
 import type { RunningHttpServer } from '../schema/runtime/http-server.ts';
 import type { SubgraphKeys } from '../schema/runtime/keys.ts';
 import { logger } from '../schema/runtime/logger.ts';
@@ -32,7 +33,8 @@ export interface RunningSubgraph {
   name: SubgraphName;
   http: RunningHttpServer;
   database: Database;
-  close(): Promise<void>;
+  /** Drains the HTTP server (graceful-shutdown.ts), then stops the module and closes the pool. */
+  close(options?: DrainOptions): Promise<DrainResult>;
 }
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningSubgraph> {
@@ -67,10 +69,11 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
     name: options.name,
     http,
     database,
-    async close() {
-      await http.close();
+    async close(options) {
+      const drained = await http.close(options);
       await instance.close?.();
       await database.close();
+      return drained;
     },
   };
 }

@@ -32,10 +32,12 @@ const subgraph = await runSubgraph({
   production: isProduction(),
   poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
 });
-log.info({ url: subgraph.http.url }, 'subgraph ready');
-// Parent processes (npm start, the e2e test) wait for this line on stdout.
-if (process.send) process.send({ ready: name, url: subgraph.http.url });
-onShutdown(log, async () => {
-  await subgraph.close();
+// Handlers first: a supervisor may signal as soon as it hears that we are ready.
+onShutdown(log, async (settings) => {
+  const drained = await subgraph.close(settings);
   await embedded?.stop();
+  return drained;
 });
+log.info({ url: subgraph.http.url }, 'subgraph ready');
+// Parent processes (npm start, the e2e test) wait for this message over IPC.
+if (process.send) process.send({ ready: name, url: subgraph.http.url });

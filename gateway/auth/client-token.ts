@@ -4,17 +4,19 @@
  * swap), issuer, audience, `exp`, `nbf`, and the claim schema (unknown roles, missing scopes).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { ZodError } from 'zod';
 import { failureReason } from '../../schema/identity/failure-reason.ts';
 import { ExpiringLru } from '../../schema/identity/lru.ts';
+import { CLIENT_TOKEN_MAX_LENGTH } from '../../schema/identity/token-limits.ts';
 import { ANONYMOUS, identityClaimsSchema, viewerFromClaims, type Identity } from '../../schema/identity/viewer.ts';
 import { AuthenticationError, MALFORMED_HEADER_MESSAGE } from './errors.ts';
 
 export type ClientTokenAlgorithm = 'RS256' | 'ES256';
 export const CLIENT_TOKEN_ALGORITHMS: readonly ClientTokenAlgorithm[] = ['RS256', 'ES256'];
 
-/** Real access tokens are a few KB at most; refusing huge headers early bounds the work. */
-const MAX_TOKEN_LENGTH = 8192;
+/** Real access tokens are a few KB at most; refusing huge headers early bounds the work (token-limits.ts). */
+const MAX_TOKEN_LENGTH = CLIENT_TOKEN_MAX_LENGTH;
 
 interface CommonOptions {
   /** Expected `iss` claim. */
@@ -69,6 +71,8 @@ export interface ClientTokenVerifier {
    * so, instead of silently continuing as anonymous.
    */
   verify(authorizationHeader: string | undefined): Promise<Identity>;
+  /** The identity of a token verified in the last minute, without verifying it again; else undefined. */
+  recentlyVerified(authorizationHeader: string): Identity | undefined;
 }
 
 export function createClientTokenVerifier(options: ClientTokenVerifierOptions): ClientTokenVerifier {
@@ -111,8 +115,14 @@ export function createClientTokenVerifier(options: ClientTokenVerifierOptions): 
         verified.set(token, identity, Math.min((payload.exp ?? 0) * 1000, ageLimit, now + VERIFIED_CACHE_MS));
         return identity;
       } catch (error) {
-        throw new AuthenticationError(failureReason(error));
+        // The token was checked and failed, or the keys to check it could not be fetched.
+        const checked = (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) || error instanceof ZodError;
+        throw new AuthenticationError(failureReason(error), undefined, checked);
       }
+    },
+    recentlyVerified(authorizationHeader) {
+      const match = /^Bearer +(\S+) *$/i.exec(authorizationHeader);
+      return match?.[1] ? verified.get(match[1], Date.now()) : undefined;
     },
   };
 }

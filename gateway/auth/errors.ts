@@ -14,7 +14,15 @@ export class AuthenticationError extends GraphQLError {
   /** Why authentication failed, for logs only. */
   readonly reason: string;
 
-  constructor(reason: string, message: string = INVALID_TOKEN_MESSAGE) {
+  /**
+   * @param callerFault false when the gateway could not check the token (its identity provider's
+   *   keys unreachable): such failures do not count against the caller's address (brute force).
+   */
+  constructor(
+    reason: string,
+    message: string = INVALID_TOKEN_MESSAGE,
+    readonly callerFault: boolean = true,
+  ) {
     super(message, {
       extensions: {
         code: 'UNAUTHENTICATED',

@@ -44,4 +44,4 @@ export const exceptionReasonSchema = z
   .string()
   .min(EXCEPTION_REASON_MIN)
   .max(EXCEPTION_REASON_MAX)
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'the reason must not contain control or invisible characters');
+  .regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u, 'the reason must not contain control, invisible or unpaired surrogate characters');

@@ -15,6 +15,7 @@ import { failureReason } from './failure-reason.ts';
 import { ExpiringLru } from './lru.ts';
 import { NO_GROUNDS, exceptionReasonSchema, verifiedCaseSchema, type AccessGrounds } from './access-grounds.ts';
 import { InvalidPurposeError, parsePurpose, purposeSchema } from './purpose.ts';
+import { IDENTITY_NAME_MAX_LENGTH, IDENTITY_TOKEN_MAX_LENGTH } from './token-limits.ts';
 import {
   ANONYMOUS,
   claimsFromViewer,
@@ -32,19 +33,38 @@ export const GATEWAY_TOKEN_TYPE = 'imss-identity+jwt';
 const ANONYMOUS_SUBJECT = 'anonymous';
 /** A cached token is not handed out in its last 10 s, so it cannot expire in flight. */
 const REUSE_MARGIN_SECONDS = 10;
-/** Compact Ed25519 tokens are well under 2 KB; anything far larger is not ours. */
-const MAX_TOKEN_LENGTH = 8192;
+/**
+ * How a subgraph tells the gateway what it wants (RFC 9110 §11.6.1): its own scheme, named after
+ * the header that carries the credential, since it reads no Authorization header.
+ */
+export function identityChallenge(subgraph: string): string {
+  return `IMSS-Identity realm="${subgraph}", error="invalid_token"`;
+}
 
 export class GatewayTokenError extends GraphQLError {
   readonly code = 'UNAUTHENTICATED';
   /** Why verification failed, for logs only: never sent to the caller. */
   readonly reason: string;
-  constructor(reason: string) {
+  constructor(reason: string, audience = 'imss-federation') {
     super('This service only accepts requests from the gateway', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', identityChallenge(audience)]]) } },
     });
     this.name = 'GatewayTokenError';
     this.reason = reason;
+  }
+}
+
+/**
+ * The identity token would be longer than a subgraph accepts. Cannot happen for a client token
+ * within CLIENT_TOKEN_MAX_LENGTH (token-limits.ts); if the bound is ever wrong, the caller is told
+ * why instead of getting a subgraph's 401.
+ */
+export class IdentityTokenTooLargeError extends GraphQLError {
+  constructor(length: number) {
+    super(`The token's scope (roles, registrations, purpose) is too large to pass on: ${length} characters signed, at most ${IDENTITY_TOKEN_MAX_LENGTH}`, {
+      extensions: { code: 'TOKEN_SCOPE_TOO_LARGE', limit: IDENTITY_TOKEN_MAX_LENGTH },
+    });
+    this.name = 'IdentityTokenTooLargeError';
   }
 }
 
@@ -72,11 +92,12 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   const issuer = options.issuer ?? DEFAULT_GATEWAY_ISSUER;
   const ttlSeconds = options.ttlSeconds ?? 60;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw new RangeError('ttlSeconds must be a positive integer');
+  if (issuer.length > IDENTITY_NAME_MAX_LENGTH) throw new RangeError(`issuer must be at most ${IDENTITY_NAME_MAX_LENGTH} characters`);
   const cache = new ExpiringLru<Promise<string>>(options.maxCacheEntries ?? 10_000);
 
   return {
     async sign(identity, audience, purpose, grounds = NO_GROUNDS) {
-      if (audience === '') throw new TypeError('audience must name a subgraph');
+      if (audience === '' || audience.length > IDENTITY_NAME_MAX_LENGTH) throw new TypeError(`audience must name a subgraph (at most ${IDENTITY_NAME_MAX_LENGTH} characters)`);
       // The gateway should have run parsePurpose on the header already; this is the backstop.
       if (purpose !== null && parsePurpose(purpose) !== purpose) throw new InvalidPurposeError();
       // Arrays, not joined strings: no separator a claim value could contain to collide two keys.
@@ -94,7 +115,11 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
         .setIssuedAt(issuedAt)
         .setExpirationTime(expiresAt)
         .setJti(randomUUID())
-        .sign(options.privateKey);
+        .sign(options.privateKey)
+        .then((signed) => {
+          if (signed.length > IDENTITY_TOKEN_MAX_LENGTH) throw new IdentityTokenTooLargeError(signed.length);
+          return signed;
+        });
       // The promise itself is cached, so concurrent requests for the same identity sign once.
       if (ttlSeconds > REUSE_MARGIN_SECONDS) {
         cache.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
@@ -158,8 +183,8 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
 
   return {
     async verify(token) {
-      if (token === undefined || token === '') throw new GatewayTokenError('no identity token');
-      if (token.length > MAX_TOKEN_LENGTH) throw new GatewayTokenError('identity token too long');
+      if (token === undefined || token === '') throw new GatewayTokenError('no identity token', options.audience);
+      if (token.length > IDENTITY_TOKEN_MAX_LENGTH) throw new GatewayTokenError('identity token too long', options.audience);
       const cached = cache.get(token);
       if (cached) return cached;
       try {
@@ -178,7 +203,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
         cache.set(token, verified, validUntil * 1000);
         return verified;
       } catch (error) {
-        throw new GatewayTokenError(failureReason(error));
+        throw new GatewayTokenError(failureReason(error), options.audience);
       }
     },
   };

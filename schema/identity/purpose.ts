@@ -13,7 +13,9 @@ export const purposeSchema = z
   .string()
   .min(1)
   .max(PURPOSE_MAX_LENGTH)
-  .regex(/^[^\p{Cc}]+$/u, 'purpose must not contain control characters');
+  // No control characters (forged log lines), no invisible format characters (a purpose that reads
+  // differently than it compares), no lone surrogates (not text at all).
+  .regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u, 'purpose must not contain control, invisible or unpaired surrogate characters');
 
 export class InvalidPurposeError extends RangeError {
   readonly code = 'PURPOSE_INVALID';

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { logger } from './logger.ts';
+import { trackConnections, type DrainOptions, type DrainResult } from './graceful-shutdown.ts';
 
 export interface HttpRequestInfo {
   req: IncomingMessage;
@@ -32,7 +33,11 @@ export interface RunningHttpServer {
   server: Server;
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, answers readiness 503, finishes the requests in flight (their
+   * responses close their keep-alive connections) and closes the rest (graceful-shutdown.ts).
+   */
+  close(options?: DrainOptions): Promise<DrainResult>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -58,11 +63,13 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 30_000;
+  const connections = trackConnections(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
+      if (connections.draining) return sendJson(res, 503, { status: 'shutting down' });
       const checks = await options.ready().catch(() => ({ ready: false }));
       const ok = Object.values(checks).every(Boolean);
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
@@ -118,12 +125,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     server,
     port,
     url: `http://${listen.host ?? '127.0.0.1'}:${port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would otherwise hold close() open until they time out.
-        server.closeIdleConnections();
-      }),
+    close: (options) => connections.drain(options),
   };
 }
 

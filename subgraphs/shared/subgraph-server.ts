@@ -9,7 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { Database } from '../../db/client.ts';
 import { errorLoggingPlugin, formatErrorMasked } from '../../schema/errors/masking.ts';
-import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
+import { IDENTITY_HEADER, identityChallenge } from '../../schema/identity/gateway-token.ts';
 import { NO_GROUNDS, type AccessGrounds } from '../../schema/identity/access-grounds.ts';
 import { viewerOf, type Identity } from '../../schema/identity/viewer.ts';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
@@ -82,6 +82,9 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorMasked,
+    // One owner of shutdown per process (schema/runtime/shutdown.ts): Apollo's own signal handler
+    // would stop the server under in-flight requests and signal the process a second time.
+    stopOnTerminationSignals: false,
     // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
     plugins: [errorLoggingPlugin<BaseContext>(options.log), ApolloServerPluginInlineTraceDisabled()],
   });
@@ -96,7 +99,8 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
         const verified = await options.identityVerifier.verify(typeof header === 'string' ? header : undefined).catch(() => {
           // Direct calls without the gateway's token gain nothing, not even introspection.
           throw new GraphQLError('This service only accepts requests from the gateway', {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            // RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', identityChallenge(options.name)]]) } },
           });
         });
         return instance.context(createBaseContext(options, verified, requestId));
@@ -110,9 +114,10 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
   );
   return {
     ...running,
-    close: async () => {
-      await running.close();
+    close: async (options) => {
+      const drained = await running.close(options);
       await apollo.stop();
+      return drained;
     },
   };
 }

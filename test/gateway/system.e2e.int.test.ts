@@ -149,10 +149,23 @@ describe('npm start: the whole system over HTTP', () => {
     expect(output).toMatch(/exited; restarting it/);
   }, 40_000);
 
-  it('shuts down cleanly on SIGTERM', async () => {
+  it('shuts down cleanly on SIGTERM: every process drained and exited 0, none restarted', async () => {
+    const pids = JSON.parse(readFileSync(join(dataDir, 'processes.json'), 'utf8')) as Record<string, number>;
+    const restartsBefore = output.match(/exited; restarting it/g)?.length ?? 0;
     system.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => system.once('exit', resolve));
-    expect(code).toBe(0);
+    // The supervisor exits 0 only when each of the five exited 0 (gateway first, then the subgraphs).
+    expect(code, output).toBe(0);
+    expect(output.match(/exited; restarting it/g)?.length ?? 0).toBe(restartsBefore);
+    const alive = Object.entries(pids).filter(([, pid]) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
     await expect(fetch(gatewayUrl, { method: 'POST' })).rejects.toThrow();
-  }, 30_000);
+  }, 90_000);
 });
