@@ -1,12 +1,18 @@
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs already running (<NAME>_URL). */
 import { logger } from '../schema/runtime/logger.ts';
 import { onShutdown } from '../schema/runtime/shutdown.ts';
+import { startTracing } from '../schema/runtime/telemetry.ts';
 import { loadGatewayConfig } from './config.ts';
 import { createGateway } from './create.ts';
 import { loadSystemKeys } from './system-keys.ts';
 
 const log = logger.child({ component: 'gateway' });
-const gateway = await createGateway(loadGatewayConfig(), await loadSystemKeys());
+// Off unless OTEL_* configures an exporter (docs/operations.md, "Traces").
+const tracing = startTracing({ serviceName: 'imss-gateway' });
+const gateway = await createGateway(loadGatewayConfig(), await loadSystemKeys(), { processMetrics: true });
 log.info({ url: gateway.url }, 'gateway ready');
 if (process.send) process.send({ ready: 'gateway', url: gateway.url });
-onShutdown(log, () => gateway.close());
+onShutdown(log, async () => {
+  await gateway.close();
+  await tracing.shutdown();
+});

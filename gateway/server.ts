@@ -24,6 +24,9 @@ import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
+import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
+import { graphqlMetricsPlugin } from '../schema/runtime/graphql-metrics.ts';
+import { observedFetcher } from './subgraph-fetch.ts';
 
 export interface ClientTokenVerifierLike {
   verify(authorizationHeader: string | undefined): Promise<Identity>;
@@ -35,6 +38,8 @@ export interface GatewayDependencies {
   identitySigner: IdentitySignerLike;
   /** Public keys published at /.well-known/jwks.json (NSS certificates are verified with them). */
   publishedKeys: () => Promise<JWK[]>;
+  /** Served at /metrics (gateway/create.ts makes them). */
+  metrics?: ServiceMetrics;
 }
 
 export async function startGateway(deps: GatewayDependencies): Promise<RunningHttpServer> {
@@ -50,7 +55,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     // The URL in the supergraph is only a default; the configured one wins (per environment).
     buildService: ({ name, url }) =>
-      new IdentityPropagatingDataSource(name, isSubgraphName(name) ? config.subgraphUrls[name] : url!, http.fetcher, deps.identitySigner),
+      new IdentityPropagatingDataSource(name, isSubgraphName(name) ? config.subgraphUrls[name] : url!, observedFetcher(http.fetcher, name, deps.metrics), deps.identitySigner),
     logger: log,
   });
 
@@ -65,9 +70,11 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: gatewayErrorFormatter({ production: config.production }),
+    logger: log,
     plugins: [
       errorLoggingPlugin<GatewayContext>(log),
       requestLoggingPlugin(),
+      ...(deps.metrics ? [graphqlMetricsPlugin<GatewayContext>(deps.metrics)] : []),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -77,6 +84,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   const running = await startGraphQLHttpServer<GatewayContext>(
     {
       apollo,
+      metrics: deps.metrics,
       context: async ({ req, requestId }) => {
         const identity = await deps.clientTokens.verify(req.headers.authorization).catch((error: { reason?: string }) => {
           log.info({ requestId, reason: error.reason }, 'client token rejected');
@@ -87,6 +95,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
         const decision = await rateLimiter.hit(clientKey, limit);
         decisions.set(req, decision);
         if (!decision.allowed) {
+          deps.metrics?.refusals.inc({ reason: 'rate_limit', caller: identity.kind === 'user' ? 'user' : 'anonymous' });
           throw new GraphQLError('Too many requests: slow down and retry after the reset', {
             extensions: {
               code: 'RATE_LIMITED',

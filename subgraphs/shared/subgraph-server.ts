@@ -13,6 +13,8 @@ import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
 import { viewerOf, type Identity } from '../../schema/identity/viewer.ts';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
+import { graphqlMetricsPlugin } from '../../schema/runtime/graphql-metrics.ts';
+import type { ServiceMetrics } from '../../schema/runtime/metrics.ts';
 import { readSubgraphSdl, type SubgraphName } from '../../schema/subgraphs.ts';
 import { ReleasedRows } from './access/released-rows.ts';
 import { createAuditTrail } from './audit/audit-trail.ts';
@@ -37,6 +39,8 @@ export interface SubgraphServerOptions {
   host?: string;
   /** Production turns introspection off; `_service` (composition) stays available to the gateway. */
   production?: boolean;
+  /** Served at /metrics: requests, latency and errors per operation, and the database pool. */
+  metrics?: ServiceMetrics;
 }
 
 export function buildShieldedSchema(name: SubgraphName, instance: SubgraphInstance): GraphQLSchema {
@@ -69,14 +73,20 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorMasked,
+    logger: options.log,
     // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
-    plugins: [errorLoggingPlugin<BaseContext>(options.log), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      errorLoggingPlugin<BaseContext>(options.log),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.metrics ? [graphqlMetricsPlugin<BaseContext>(options.metrics)] : []),
+    ],
   });
   await apollo.start();
 
   const running = await startGraphQLHttpServer<BaseContext>(
     {
       apollo,
+      metrics: options.metrics,
       extraRoutes: instance.extraRoutes,
       context: async ({ req, requestId }) => {
         const header = req.headers[IDENTITY_HEADER];

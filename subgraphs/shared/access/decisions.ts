@@ -54,9 +54,14 @@ export function refusalError(reason: RefusalReason): ClientError {
     case 'OUTSIDE_SCOPE':
       return new ClientError(ErrorCode.FORBIDDEN, 'Not permitted');
     case 'PURPOSE_REQUIRED':
+      // Said where it is missing: this subgraph sees only the identity token. Whoever called the
+      // gateway must send the header; a gateway in front of us must copy it into the token.
       return new ClientError(
         ErrorCode.PURPOSE_REQUIRED,
-        'Staff access to personal data needs a declared purpose (X-Access-Purpose header)',
+        'Staff access to personal data needs a declared purpose, and this request has none: send the X-Access-Purpose header ' +
+          '(procedure and case, e.g. "X-Access-Purpose: NSS_ASSISTANCE:window-3") with the request to the gateway. ' +
+          'The identity token (x-imss-identity) this service received carries no "purpose" claim: a gateway must copy the header into it.',
+        { header: 'X-Access-Purpose', claim: 'purpose' },
       );
   }
 }
