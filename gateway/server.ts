@@ -27,6 +27,7 @@ import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
 import { graphqlMetricsPlugin } from '../schema/runtime/graphql-metrics.ts';
 import { observedFetcher } from './subgraph-fetch.ts';
+import { contentLanguagePlugin } from './error-messages/content-language.ts';
 
 export interface ClientTokenVerifierLike {
   verify(authorizationHeader: string | undefined): Promise<Identity>;
@@ -75,6 +76,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       errorLoggingPlugin<GatewayContext>(log),
       requestLoggingPlugin(),
       ...(deps.metrics ? [graphqlMetricsPlugin<GatewayContext>(deps.metrics)] : []),
+      contentLanguagePlugin<GatewayContext>(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
