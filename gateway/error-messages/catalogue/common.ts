@@ -107,6 +107,7 @@ export const COMMON: Catalogue = {
 
 /** Text around a message: graphql-js's variable and literal errors, scalars, members, zones. */
 export const FRAMES: readonly MessageFrame[] = [
+  { en: 'Variable "{variable}" got invalid value {value}; Expected type "{type}". {inner}', es: 'La variable "{variable}" trae un valor no válido ({value}) para el tipo "{type}": {inner}' },
   { en: 'Variable "{variable}" got invalid value {value}; {inner}', es: 'La variable "{variable}" trae un valor no válido ({value}): {inner}' },
   { en: 'Expected value of type "{type}", found {value}; {inner}', es: 'Se esperaba un valor de tipo "{type}" y se recibió {value}: {inner}' },
   { en: 'Invalid {type}: {inner}', es: '{type} con errores: {inner}' },
