@@ -15,7 +15,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 const CURP_LIKE = /[A-Z]{4}\d{6}[A-Z0-9]{6,8}/gi;
 const RFC_LIKE = /[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{2,3}/gi;
 const EMAIL = /[^\s@"'`<>,;:()[\]{}]+@[^\s@"'`<>,;:()[\]{}]+\.[A-Za-z]{2,}/g;
-const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi;
+const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 const JWT_LIKE = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?/g;
 /** Seven or more digits, possibly grouped by spaces, dots, hyphens or parentheses: NSS, phones. */
 const DIGIT_RUN = /\+?\(?\d(?:[ ().-]{0,2}\d){6,}/g;

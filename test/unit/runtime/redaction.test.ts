@@ -4,9 +4,9 @@ import { CATALOGUED_PROCEDURES, pseudonym, purposeProcedure, safeErrorSerializer
 
 describe('scrubbing personal data from telemetry text', () => {
   it('replaces CURPs, RFCs, NSS, phones, e-mails and tokens, wherever they sit in the text', () => {
-    const text = 'curp GOMA800101HDFRRN09 rfc GOMA800101AB1 nss 12345678901 tel +52 (55) 1234-5678 mail ana.lopez@example.mx jwt eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln Bearer abc.def op Q_GOMA800101HDFRRN09';
+    const text = 'curp GOMA800101HDFRRN09 rfc GOMA800101AB1 nss 12345678901 tel +52 (55) 1234-5678 mail ana.lopez@example.mx jwt eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln Bearer abc.def-123456 op Q_GOMA800101HDFRRN09';
     const scrubbed = scrubText(text);
-    for (const secret of ['GOMA800101HDFRRN09', 'GOMA800101AB1', '12345678901', '1234-5678', 'ana.lopez@example.mx', 'eyJhbGciOiJFUzI1NiJ9', 'abc.def']) {
+    for (const secret of ['GOMA800101HDFRRN09', 'GOMA800101AB1', '12345678901', '1234-5678', 'ana.lopez@example.mx', 'eyJhbGciOiJFUzI1NiJ9', 'abc.def-123456']) {
       expect(scrubbed).not.toContain(secret);
     }
     expect(scrubbed).toContain('[curp]');
