@@ -17,6 +17,18 @@ export const CONTENT_LANGUAGE: Record<Locale, string> = { es: 'es-MX', en: 'en' 
 export function negotiateLocale(header: string | string[] | undefined): Locale {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return DEFAULT_LOCALE;
+  const known = negotiated.get(value);
+  if (known) return known;
+  const locale = negotiate(value);
+  // Clients send a handful of distinct headers: remember them, within a bound.
+  if (negotiated.size >= 1_000) negotiated.clear();
+  negotiated.set(value, locale);
+  return locale;
+}
+
+const negotiated = new Map<string, Locale>();
+
+function negotiate(value: string): Locale {
   const named = new Map<Locale, { q: number; position: number }>();
   let star: { q: number; position: number } | null = null;
   value.split(',').forEach((part, position) => {

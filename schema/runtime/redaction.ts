@@ -22,8 +22,12 @@ const DIGIT_RUN = /\+?\(?\d(?:[ ().-]{0,2}\d){6,}/g;
 /** Dates and instants are kept: they are what makes a log line useful, and no one's identifier. */
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
+/** Every pattern above needs a digit, an '@', a JWT header or the word Bearer: most log strings have none. */
+const MAY_HOLD_PERSONAL_DATA = /[\d@]|eyJ|bearer/i;
+
 /** Replaces identifiers, contacts and tokens found in `text` by a marker naming their kind. */
 export function scrubText(text: string): string {
+  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return text;
   return text
     .replace(BEARER, 'Bearer [redacted]')
     .replace(JWT_LIKE, '[token]')
@@ -117,6 +121,8 @@ export const LOG_REDACT_PATHS = [
 ];
 
 let hashKey: Buffer | null = null;
+/** Pseudonyms of recent clients: one HMAC per client, not per request. Bounded; cleared when full. */
+const pseudonyms = new Map<string, string>();
 
 /**
  * A stable pseudonym for a client (the rate-limit key `sub:…` or `ip:…`): HMAC-SHA-256 under the
@@ -126,8 +132,13 @@ let hashKey: Buffer | null = null;
  * salt is used (values then differ between processes and restarts).
  */
 export function pseudonym(value: string, env: NodeJS.ProcessEnv = process.env): string {
+  const known = pseudonyms.get(value);
+  if (known) return known;
   hashKey ??= env.LOG_HASH_SALT ? Buffer.from(env.LOG_HASH_SALT, 'utf8') : randomBytes(32);
-  return createHmac('sha256', hashKey).update(value).digest('hex').slice(0, 16);
+  const hashed = createHmac('sha256', hashKey).update(value).digest('hex').slice(0, 16);
+  if (pseudonyms.size >= 10_000) pseudonyms.clear();
+  pseudonyms.set(value, hashed);
+  return hashed;
 }
 
 /**
