@@ -5,6 +5,8 @@
  */
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import type { DatabaseMetrics } from '../schema/runtime/metrics.ts';
+import { instrumentSql } from './instrumentation.ts';
 /** Query-builder access only (no relational `db.query`): every query is spelled out in a repository. */
 export type Db = PostgresJsDatabase;
 /** A transaction of `Db`: what a mutation's statements run on. */
@@ -19,6 +21,8 @@ export interface DatabaseOptions {
   max?: number;
   /** Sees the text of every statement sent (tests that check what a read path selects). */
   onStatement?: (text: string) => void;
+  /** Pool gauges and statement latency for this process's /metrics (db/instrumentation.ts). */
+  metrics?: DatabaseMetrics;
 }
 
 export interface Database {
@@ -31,19 +35,25 @@ export interface Database {
 
 export function openDatabase(url: string, options: DatabaseOptions): Database {
   const statements = { count: 0 };
+  const max = options.max ?? 10;
+  let instrumentation: ReturnType<typeof instrumentSql> | null = null;
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    max,
     idle_timeout: 30,
     connect_timeout: 10,
     // Prepared statements are cached per connection: the hot queries are parsed once.
     prepare: true,
     connection: { application_name: `imss-${options.name}` },
     onnotice: () => undefined,
-    debug: (_conn, query) => {
+    debug: (connection, query) => {
       statements.count += 1;
+      instrumentation?.sawConnection(connection);
       options.onStatement?.(String(query));
     },
+    onclose: (connection) => instrumentation?.closedConnection(connection),
   });
+  // Every statement traced and counted in flight (SQL spans, pool use on /metrics).
+  instrumentation = instrumentSql(sql, { database: options.name, poolSize: max, metrics: options.metrics });
   return {
     db: drizzle(sql),
     sql,

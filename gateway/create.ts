@@ -2,17 +2,20 @@
 import { documentPublicJwk } from '../schema/documents/public-jwk.ts';
 import { createIdentitySigner } from '../schema/identity/gateway-token.ts';
 import type { RunningHttpServer } from '../schema/runtime/http-server.ts';
+import { createServiceMetrics } from '../schema/runtime/metrics.ts';
 import { createClientTokenVerifier } from './auth/client-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { startGateway } from './server.ts';
 import type { SystemKeys } from './system-keys.ts';
 
-export async function createGateway(config: GatewayConfig, keys: SystemKeys): Promise<RunningHttpServer> {
+/** `processMetrics`: Node's process metrics on /metrics too (the service process; not in-process tests). */
+export async function createGateway(config: GatewayConfig, keys: SystemKeys, options: { processMetrics?: boolean } = {}): Promise<RunningHttpServer> {
   const documentJwks = await Promise.all(keys.documentKeys.map((key) => documentPublicJwk(key)));
   return startGateway({
     config,
     clientTokens: createClientTokenVerifier(keys.client),
     identitySigner: createIdentitySigner({ privateKey: keys.gatewaySigningKey }),
     publishedKeys: async () => documentJwks,
+    metrics: createServiceMetrics({ service: 'gateway', processMetrics: options.processMetrics }),
   });
 }

@@ -26,6 +26,10 @@ import { supergraphSource } from './supergraph-source.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 import { createAuthenticator, type ClientTokenVerifierLike } from './authenticate.ts';
+import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
+import { graphqlMetricsPlugin } from '../schema/runtime/graphql-metrics.ts';
+import { observedFetcher } from './subgraph-fetch.ts';
+import { contentLanguagePlugin } from './error-messages/content-language.ts';
 
 export type { ClientTokenVerifierLike } from './authenticate.ts';
 
@@ -35,6 +39,8 @@ export interface GatewayDependencies {
   identitySigner: IdentitySignerLike;
   /** Public keys published at /.well-known/jwks.json (NSS certificates are verified with them). */
   publishedKeys: () => Promise<JWK[]>;
+  /** Served at /metrics (gateway/create.ts makes them). */
+  metrics?: ServiceMetrics;
 }
 
 export async function startGateway(deps: GatewayDependencies): Promise<RunningHttpServer> {
@@ -54,12 +60,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     supergraphSdl: supergraphSource({ ...config.supergraph, log }),
     validateSupergraph: true,
     // Configured URLs, per-subgraph timeouts and circuit breakers (subgraph-services.ts).
-    buildService: subgraphServices({ config, http, signer: deps.identitySigner, log }),
+    buildService: subgraphServices({ config, http, signer: deps.identitySigner, log, metrics: deps.metrics }),
     logger: log,
   });
 
   const limits = operationLimits(config.limits);
-  const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: http.withTimeout(config.resilience.timeoutMs.appointments), signer: deps.identitySigner });
+  const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: observedFetcher(http.withTimeout(config.resilience.timeoutMs.appointments), 'appointments', deps.metrics), signer: deps.identitySigner });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -72,9 +78,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     formatError: gatewayErrorFormatter({ production: config.production }),
     // One owner of shutdown (schema/runtime/shutdown.ts); Apollo's handler would signal us twice.
     stopOnTerminationSignals: false,
+    logger: log,
     plugins: [
       errorLoggingPlugin<GatewayContext>(log),
       requestLoggingPlugin(),
+      ...(deps.metrics ? [graphqlMetricsPlugin<GatewayContext>(deps.metrics)] : []),
+      contentLanguagePlugin<GatewayContext>(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -84,6 +93,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   const running = await startGraphQLHttpServer<GatewayContext>(
     {
       apollo,
+      metrics: deps.metrics,
       context: async ({ req, requestId }) => {
         const identity = await authenticate(req, requestId);
         const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
@@ -91,6 +101,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
         const decision = await rateLimiter.hit(clientKey, limit);
         decisions.set(req, decision);
         if (!decision.allowed) {
+          deps.metrics?.refusals.inc({ reason: 'rate_limit', caller: identity.kind === 'user' ? 'user' : 'anonymous' });
           throw new GraphQLError('Too many requests: slow down and retry after the reset', {
             extensions: {
               code: 'RATE_LIMITED',

@@ -11,12 +11,16 @@ import { CircuitBreaker } from './circuit-breaker.ts';
 import type { GatewayConfig } from './config.ts';
 import { IdentityPropagatingDataSource, type IdentitySignerLike } from './datasource.ts';
 import type { KeepAliveFetcher } from './fetcher.ts';
+import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
+import { observedFetcher } from './subgraph-fetch.ts';
 
 export interface SubgraphServicesOptions {
   config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs' | 'resilience'>;
   http: KeepAliveFetcher;
   signer: IdentitySignerLike;
   log: Logger;
+  /** Per-subgraph call metrics (subgraph-fetch.ts); traces follow the calls either way. */
+  metrics?: ServiceMetrics;
 }
 
 export function subgraphServices(options: SubgraphServicesOptions): (definition: ServiceEndpointDefinition) => IdentityPropagatingDataSource {
@@ -39,7 +43,7 @@ export function subgraphServices(options: SubgraphServicesOptions): (definition:
     const target = known ? config.subgraphUrls[name] : url;
     if (!target) throw new Error(`the supergraph gives no URL for subgraph ${name}`);
     const timeoutMs = known ? config.resilience.timeoutMs[name] : config.subgraphTimeoutMs;
-    return new IdentityPropagatingDataSource(name, target, options.http.withTimeout(timeoutMs), options.signer, {
+    return new IdentityPropagatingDataSource(name, target, observedFetcher(options.http.withTimeout(timeoutMs), name, options.metrics), options.signer, {
       breaker: breakerFor(name),
       queryRetries: config.resilience.queryRetries,
       log,

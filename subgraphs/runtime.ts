@@ -10,6 +10,7 @@ import type { DrainOptions, DrainResult } from '../schema/runtime/graceful-shutd
 import type { RunningHttpServer } from '../schema/runtime/http-server.ts';
 import type { SubgraphKeys } from '../schema/runtime/keys.ts';
 import { logger } from '../schema/runtime/logger.ts';
+import { createServiceMetrics, type ServiceMetrics } from '../schema/runtime/metrics.ts';
 import type { SubgraphName } from '../schema/subgraphs.ts';
 import { SUBGRAPHS } from './registry.ts';
 import { createDocumentSigner } from './shared/documents/document-signer.ts';
@@ -27,18 +28,22 @@ export interface RunSubgraphOptions {
   now?: () => Date;
   /** Pool size. @default 10 */
   poolSize?: number;
+  /** Node's process metrics on /metrics (the service processes; not the in-process tests). */
+  processMetrics?: boolean;
 }
 
 export interface RunningSubgraph {
   name: SubgraphName;
   http: RunningHttpServer;
   database: Database;
+  metrics: ServiceMetrics;
   /** Drains the HTTP server (graceful-shutdown.ts), then stops the module and closes the pool. */
   close(options?: DrainOptions): Promise<DrainResult>;
 }
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningSubgraph> {
-  const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10 });
+  const metrics = createServiceMetrics({ service: options.name, processMetrics: options.processMetrics });
+  const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10, metrics: metrics.db });
   const now = options.now ?? (() => new Date());
   const log = logger.child({ subgraph: options.name });
   // A superuser or owner could bypass the audit trail's protections: production will not run as one.
@@ -63,12 +68,14 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
     auditSigner: createAuditSigner(options.keys.auditSigning.privateKey),
     port: options.port,
     production: options.production ?? false,
+    metrics,
     identityVerifier: createIdentityVerifier({ publicKey: options.keys.gatewayPublicKey, audience: options.name }),
   });
   return {
     name: options.name,
     http,
     database,
+    metrics,
     async close(options) {
       const drained = await http.close(options);
       await instance.close?.();

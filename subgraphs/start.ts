@@ -8,6 +8,7 @@ import { isProduction, loadSubgraphKeys } from '../schema/runtime/keys.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName } from '../schema/subgraphs.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { onShutdown } from '../schema/runtime/shutdown.ts';
+import { startTracing } from '../schema/runtime/telemetry.ts';
 import { runSubgraph } from './runtime.ts';
 
 const name = process.argv[2] ?? process.env.SUBGRAPH ?? '';
@@ -16,6 +17,8 @@ if (!isSubgraphName(name)) {
   process.exit(2);
 }
 const log = logger.child({ subgraph: name });
+// Off unless OTEL_* configures an exporter (docs/operations.md, "Traces").
+const tracing = startTracing({ serviceName: `imss-${name}` });
 // Migrations need an administrator (DATABASE_URL, or the embedded server); the subgraph itself
 // connects as its own role: <NAME>_DATABASE_URL, or in development that role on the same server.
 const specificUrl = process.env[`${name.toUpperCase()}_DATABASE_URL`];
@@ -31,10 +34,12 @@ const subgraph = await runSubgraph({
   keys: await loadSubgraphKeys(name),
   production: isProduction(),
   poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+  processMetrics: true,
 });
 // Handlers first: a supervisor may signal as soon as it hears that we are ready.
 onShutdown(log, async (settings) => {
   const drained = await subgraph.close(settings);
+  await tracing.shutdown();
   await embedded?.stop();
   return drained;
 });

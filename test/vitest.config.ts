@@ -18,6 +18,13 @@ const biometricMasterKeys = { BIOMETRIC_MASTER_KEYS: `test-run:${randomBytes(32)
  *   not oversubscribed by several subgraph/gateway processes at once.
  */
 export default defineConfig({
+  /*
+   * graphql ships both builds without an `exports` map: Node (so Apollo, and production) loads
+   * index.js, while Vite would resolve our own imports to index.mjs through the `module` field —
+   * two GraphQLError classes, so `instanceof` fails across them in tests only (Apollo then prefixes
+   * our context errors with "Context creation failed:", masking sees no client error). One build.
+   */
+  resolve: { alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('../node_modules/graphql/index.js', import.meta.url)) }] },
   test: {
     root,
     projects: [

@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { logger } from './logger.ts';
 import { trackConnections, type DrainOptions, type DrainResult } from './graceful-shutdown.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import { currentRequest } from './request-scope.ts';
+import { withServerSpan } from './telemetry.ts';
 
 export interface HttpRequestInfo {
   req: IncomingMessage;
@@ -27,6 +30,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   /** Headers added to every GraphQL response (e.g. rate-limit headers); may be async. */
   onResponse?: (info: HttpRequestInfo, res: ServerResponse) => void;
+  /** This process's metrics, served at GET /metrics (Prometheus text format). */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningHttpServer {
@@ -53,7 +58,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
 ): Promise<RunningHttpServer> {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    traced(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'unhandled HTTP error');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.destroy();
@@ -65,9 +70,25 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   server.requestTimeout = 30_000;
   const connections = trackConnections(server);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+  /** GraphQL requests run in a server span (continuing the caller's traceparent) and the request scope. */
+  async function traced(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path !== '/graphql' && path !== '/') return handle(req, res, path);
+    const attributes = { 'http.request.method': req.method ?? 'GET', 'url.path': path, ...(options.metrics ? { 'imss.service': options.metrics.service } : {}) };
+    await withServerSpan(`${req.method ?? 'GET'} /graphql`, req.headers, attributes, async (span) => {
+      await currentRequest.run(req, () => handle(req, res, path));
+      span?.setAttribute('http.response.status_code', res.statusCode);
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics' && options.metrics && req.method === 'GET') {
+      const body = await options.metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': options.metrics.registry.contentType, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
     if (path === '/readyz') {
       if (connections.draining) return sendJson(res, 503, { status: 'shutting down' });
       const checks = await options.ready().catch(() => ({ ready: false }));

@@ -14,6 +14,8 @@ import { NO_GROUNDS, type AccessGrounds } from '../../schema/identity/access-gro
 import { viewerOf, type Identity } from '../../schema/identity/viewer.ts';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../../schema/runtime/http-server.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
+import { graphqlMetricsPlugin } from '../../schema/runtime/graphql-metrics.ts';
+import type { ServiceMetrics } from '../../schema/runtime/metrics.ts';
 import { readSubgraphSdl, type SubgraphName } from '../../schema/subgraphs.ts';
 import { ReleasedRows } from './access/released-rows.ts';
 import { createAuditTrail } from './audit/audit-trail.ts';
@@ -38,6 +40,8 @@ export interface SubgraphServerOptions {
   host?: string;
   /** Production turns introspection off; `_service` (composition) stays available to the gateway. */
   production?: boolean;
+  /** Served at /metrics: requests, latency and errors per operation, and the database pool. */
+  metrics?: ServiceMetrics;
 }
 
 export function buildShieldedSchema(name: SubgraphName, instance: SubgraphInstance): GraphQLSchema {
@@ -85,14 +89,20 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
     // One owner of shutdown per process (schema/runtime/shutdown.ts): Apollo's own signal handler
     // would stop the server under in-flight requests and signal the process a second time.
     stopOnTerminationSignals: false,
+    logger: options.log,
     // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
-    plugins: [errorLoggingPlugin<BaseContext>(options.log), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      errorLoggingPlugin<BaseContext>(options.log),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.metrics ? [graphqlMetricsPlugin<BaseContext>(options.metrics)] : []),
+    ],
   });
   await apollo.start();
 
   const running = await startGraphQLHttpServer<BaseContext>(
     {
       apollo,
+      metrics: options.metrics,
       extraRoutes: instance.extraRoutes,
       context: async ({ req, requestId }) => {
         const header = req.headers[IDENTITY_HEADER];

@@ -15,9 +15,9 @@ const LOG = gql`{ me { accessLog { action reason actorRole what purpose caseId e
 const PURPOSE = 'NSS_ASSISTANCE:window-2';
 const REASON = 'Pensionado hospitalizado; acompañante con poder notarial';
 
-/** Staff of CON-LAX (the dev token's consulate) querying with these headers. */
+/** Staff of CON-LAX (the dev token's consulate) querying with these headers (messages in English). */
 async function asLaxStaff(system: SeededSystem, headers: Record<string, string>, curp = system.insuredCurp) {
-  return system.query(PERSON, { c: curp }, { token: await system.token('CONSULATE_STAFF'), headers });
+  return system.query(PERSON, { c: curp }, { token: await system.token('CONSULATE_STAFF'), headers: { 'accept-language': 'en', ...headers } });
 }
 
 describe('cases: verified by the gateway with the appointments subgraph', () => {
@@ -52,6 +52,7 @@ describe('cases: verified by the gateway with the appointments subgraph', () => 
     const elsewhere = await asLaxStaff(system, { 'x-access-purpose': PURPOSE, 'x-access-case': other }, system.pensionerCurp);
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'CASE_NOT_VERIFIED', reason: 'CASE_NOT_FOUND' });
+    expect(elsewhere.errors?.[0]?.message).toBe('No appointment with this id is visible to you (X-Access-Case must name an appointment at your office)');
 
     const beneficiaries = await openCase(system.db.database, { curp: system.insuredCurp, office: 'CON-LAX', procedure: 'BENEFICIARY_UPDATE' });
     const otherProcedure = await asLaxStaff(system, { 'x-access-purpose': PURPOSE, 'x-access-case': beneficiaries });
@@ -131,6 +132,7 @@ describe('cases: malformed grounds are refused before anything runs', () => {
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(message);
+    expect(res.errors?.[0]?.message).not.toMatch(/Context creation failed/); // our error, not Apollo's wrapper
     expect(res.data ?? null).toBeNull();
   });
 

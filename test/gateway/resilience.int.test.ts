@@ -11,7 +11,8 @@ import { faultyProxy, type FaultyProxy } from '../support/faulty-proxy.ts';
 import { startSeededSystem, type SeededSystem } from '../support/seeded-system.ts';
 
 const ME = `{ me { curp biometricStatus { consentInForce } } }`;
-const UNAVAILABLE = { message: 'The biometrics service is unavailable; partial data returned', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'biometrics' } };
+// The gateway answers in Spanish by default (docs/operations.md, "Errors and language").
+const UNAVAILABLE = { message: 'El servicio biometrics no está disponible en este momento; la respuesta trae solo una parte de los datos.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'biometrics' } };
 
 async function systemBehind(proxy: FaultyProxy, env: Record<string, string>): Promise<SeededSystem> {
   const system = await startSeededSystem({ env: { BIOMETRICS_URL: proxy.url, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000', ...env } });

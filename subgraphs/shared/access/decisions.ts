@@ -61,14 +61,20 @@ export function refusalError(reason: RefusalReason): ClientError {
     case 'OUTSIDE_SCOPE':
       return new ClientError(ErrorCode.FORBIDDEN, 'Not permitted');
     case 'PURPOSE_REQUIRED':
+      // Said where it is missing: this subgraph sees only the identity token. Whoever called the
+      // gateway must send the header; a gateway in front of us must copy it into the token.
       return new ClientError(
         ErrorCode.PURPOSE_REQUIRED,
-        'Staff access to personal data needs a declared purpose: send the X-Access-Purpose header with a catalogued procedure (e.g. NSS_ASSISTANCE:ventanilla-3)',
+        'Staff access to personal data needs a declared purpose, and this request has none: send the X-Access-Purpose header ' +
+          'with a catalogued procedure (e.g. "X-Access-Purpose: NSS_ASSISTANCE:window-3") with the request to the gateway. ' +
+          'The identity token (x-imss-identity) this service received carries no "purpose" claim: a gateway must copy the header into it.',
+        { header: 'X-Access-Purpose', claim: 'purpose' },
       );
     case 'CASE_REQUIRED':
       return new ClientError(
         ErrorCode.CASE_REQUIRED,
         "Staff access to this person's data needs a case: send X-Access-Case with the id of their appointment at your office, checked in today, or X-Access-Exception with the reason you act without one",
+        { headers: ['X-Access-Case', 'X-Access-Exception'], claims: ['access_case', 'access_exception'] },
       );
   }
 }

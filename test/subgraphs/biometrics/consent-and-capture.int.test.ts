@@ -49,7 +49,7 @@ describe('biometrics: consent and capture', () => {
     await officer.query(RECORD_CONSENT, { i: { curp, purpose: 'Verificación' } });
     const res = await officer.query(CAPTURE, capture(curp!, { quality: 35 }));
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BIOMETRIC_QUALITY_TOO_LOW', quality: 35, minimum: 40, modality: 'FINGERPRINT' });
-    expect(res.errors?.[0]?.message).toContain('NFIQ 2 score 35 is below the minimum of 40');
+    expect(res.errors?.[0]?.message).toContain('puntuación NFIQ 2 de 35, menor que el mínimo de 40'); // es-MX by default (gateway/error-messages)
   });
 
   it("refuses a record of another finger than the one declared, and a fingerprint without its finger", async ({ system, as }) => {

@@ -72,6 +72,6 @@ describe('persons: NSS numbering and addresses', () => {
       i: { address: { ...address, state: 'DF', postalCode: '44100' } },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'ADDRESS_POSTAL_CODE_STATE', field: 'postalCode' });
-    expect(res.errors?.[0]?.message).toMatch(/44100 belongs to Jalisco/);
+    expect(res.errors?.[0]?.message).toMatch(/44100 pertenece a Jalisco/); // es-MX by default (gateway/error-messages)
   });
 });
