@@ -29,16 +29,19 @@ export interface AuthenticatorOptions {
   /** AUTH_FAILURES_PER_MINUTE */
   failuresPerMinute: number;
   log: Logger;
+  /** The address failures are counted against (behind trusted proxies, the one they recorded). @default the socket's */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 export type Authenticate = (req: IncomingMessage, requestId: string) => Promise<Identity>;
 
 export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
   const { clientTokens, failures, failuresPerMinute: limit, log } = options;
+  const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
   return async (req, requestId) => {
     const header = req.headers.authorization;
     if (header === undefined) return clientTokens.verify(undefined);
-    const key = `authfail:ip:${req.socket.remoteAddress ?? 'unknown'}`;
+    const key = `authfail:ip:${addressOf(req)}`;
     if (clientTokens.recentlyVerified?.(header) === undefined) {
       const standing = await failures.peek(key, limit);
       if (!standing.allowed) throw tooManyFailures(standing);

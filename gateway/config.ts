@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Prefix of every rate-limit key, so that several deployments can share one Redis. */
   RATE_LIMIT_REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/).default('ratelimit:'),
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For entry is trusted (client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   INTROSPECTION: bool.optional(),
 });
 
@@ -57,6 +59,8 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
   rateLimit: { perMinute: number; anonymousPerMinute: number; authFailuresPerMinute: number; redisUrl: string | undefined; redisPrefix: string };
   introspection: boolean;
+  /** X-Forwarded-For entries (from the right) written by trusted proxies; 0 trusts none. */
+  trustedProxyHops: number;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -91,6 +95,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       redisPrefix: e.RATE_LIMIT_REDIS_PREFIX,
     },
     introspection: e.INTROSPECTION ?? !production,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }
 

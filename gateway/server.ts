@@ -3,7 +3,7 @@
  * operation limits (graphql-armor), CSRF prevention, error masking, rate limiting, client-token
  * verification and identity propagation to the subgraphs.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -30,6 +30,7 @@ import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
 import { graphqlMetricsPlugin } from '../schema/runtime/graphql-metrics.ts';
 import { observedFetcher } from './subgraph-fetch.ts';
 import { contentLanguagePlugin } from './error-messages/content-language.ts';
+import { clientAddress } from './client-address.ts';
 
 export type { ClientTokenVerifierLike } from './authenticate.ts';
 
@@ -49,7 +50,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   const http = createKeepAliveFetcher(Math.max(config.subgraphTimeoutMs, ...Object.values(config.resilience.timeoutMs)));
   const rateLimiter = createRateLimiter(config.rateLimit.redisUrl, (error) => log.warn({ err: error }, 'rate-limit store unavailable; counting in memory'), config.rateLimit.redisPrefix);
   // 401 with WWW-Authenticate; failed authentications counted per address, then 429 (authenticate.ts).
-  const authenticate = createAuthenticator({ clientTokens: deps.clientTokens, failures: rateLimiter, failuresPerMinute: config.rateLimit.authFailuresPerMinute, log });
+  // The caller's address: the socket's, or behind trusted proxies the one they recorded (client-address.ts).
+  const addressOf = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxyHops);
+  const authenticate = createAuthenticator({ clientTokens: deps.clientTokens, failures: rateLimiter, failuresPerMinute: config.rateLimit.authFailuresPerMinute, log, addressOf });
 
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
@@ -72,12 +75,13 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Our own handler (schema/runtime/shutdown.ts) drains and exits; Apollo's would stop the server
+    // too and re-send the signal, so the process exited 1 on every `docker stop` (NODE_ENV=test hid it).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: gatewayErrorFormatter({ production: config.production }),
-    // One owner of shutdown (schema/runtime/shutdown.ts); Apollo's handler would signal us twice.
-    stopOnTerminationSignals: false,
     logger: log,
     plugins: [
       errorLoggingPlugin<GatewayContext>(log),
@@ -96,7 +100,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       metrics: deps.metrics,
       context: async ({ req, requestId }) => {
         const identity = await authenticate(req, requestId);
-        const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+        const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${addressOf(req)}`;
         const limit = identity.kind === 'user' ? config.rateLimit.perMinute : config.rateLimit.anonymousPerMinute;
         const decision = await rateLimiter.hit(clientKey, limit);
         decisions.set(req, decision);

@@ -22,6 +22,8 @@ export interface RunSubgraphOptions {
   name: SubgraphName;
   databaseUrl: string;
   port: number;
+  /** Listening address. @default '127.0.0.1' */
+  host?: string;
   keys: SubgraphKeys;
   production?: boolean;
   /** The clock, injectable for tests of date rules. @default () => new Date() */
@@ -67,6 +69,7 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningS
     log,
     auditSigner: createAuditSigner(options.keys.auditSigning.privateKey),
     port: options.port,
+    host: options.host,
     production: options.production ?? false,
     metrics,
     identityVerifier: createIdentityVerifier({ publicKey: options.keys.gatewayPublicKey, audience: options.name }),

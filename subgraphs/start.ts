@@ -1,6 +1,7 @@
 /**
  * `npm run start:subgraph -- <name>` (or SUBGRAPH=<name>): one subgraph in its own process on its
- * own port (<NAME>_PORT, default 4001–4004). Without a database URL it uses the embedded server.
+ * own port (<NAME>_PORT, default 4001–4004) on SUBGRAPH_HOST (default 127.0.0.1; a container
+ * listens on 0.0.0.0). Without a database URL it uses the embedded server.
  */
 import { resolveDatabaseUrl, subgraphDatabaseUrl } from '../db/config.ts';
 import { runMigrations } from '../db/migrate.ts';
@@ -31,6 +32,7 @@ const subgraph = await runSubgraph({
   name,
   databaseUrl: specificUrl ?? subgraphDatabaseUrl(name, shared!.url),
   port,
+  host: process.env.SUBGRAPH_HOST || '127.0.0.1',
   keys: await loadSubgraphKeys(name),
   production: isProduction(),
   poolSize: Number(process.env.DB_POOL_SIZE ?? 10),

@@ -85,10 +85,10 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
     schema: buildShieldedSchema(options.name, instance),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorMasked,
-    // One owner of shutdown per process (schema/runtime/shutdown.ts): Apollo's own signal handler
-    // would stop the server under in-flight requests and signal the process a second time.
+    // Our own handler (schema/runtime/shutdown.ts) drains and exits; Apollo's would stop the server
+    // too and re-send the signal, so the process exited 1 on every `docker stop` (NODE_ENV=test hid it).
     stopOnTerminationSignals: false,
+    formatError: formatErrorMasked,
     logger: options.log,
     // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
     plugins: [

@@ -70,3 +70,11 @@ describe('peeking at a rate limit', () => {
     expect((await limiter.hit('b', 1)).allowed).toBe(true);
   });
 });
+
+describe('trusted proxies', () => {
+  it('trusts no X-Forwarded-For entry unless TRUSTED_PROXY_HOPS says how many', () => {
+    expect(loadGatewayConfig({}).trustedProxyHops).toBe(0);
+    expect(loadGatewayConfig({ TRUSTED_PROXY_HOPS: '1' }).trustedProxyHops).toBe(1);
+    expect(() => loadGatewayConfig({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+});

@@ -1,0 +1,26 @@
+/** gateway/peers/router.yaml: what the coprocessor needs from the Router, and where the subgraphs are. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SUBGRAPH_NAMES, defaultSubgraphUrl } from '../../schema/subgraphs.ts';
+import { ROOT } from '../support/compose.ts';
+import { parseYamlSubset } from '../support/yaml-subset.ts';
+
+const config = parseYamlSubset(readFileSync(`${ROOT}gateway/peers/router.yaml`, 'utf8')) as Record<string, any>;
+
+describe('router.yaml', () => {
+  it('propagates the client’s Authorization and X-Access-Purpose to the subgraph stage, where the coprocessor removes them', () => {
+    expect(config.headers.all.request).toEqual([{ propagate: { named: 'authorization' } }, { propagate: { named: 'x-access-purpose' } }]);
+  });
+
+  it('calls the coprocessor at the router and subgraph request stages with the headers and the subgraph’s name', () => {
+    expect(config.coprocessor.url).toBe('http://127.0.0.1:4010');
+    expect(config.coprocessor.router.request).toEqual({ headers: true });
+    expect(config.coprocessor.subgraph.all.request).toMatchObject({ headers: true, service_name: true });
+    expect(config.coprocessor.subgraph.all.response).toBeUndefined();
+  });
+
+  it('lets the subgraphs’ error codes reach clients and points at every subgraph', () => {
+    expect(config.include_subgraph_errors).toEqual({ all: true });
+    expect(config.override_subgraph_url).toEqual(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, defaultSubgraphUrl(name)])));
+  });
+});
