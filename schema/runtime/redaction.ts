@@ -91,14 +91,13 @@ interface SerializedError {
  */
 export function safeErrorSerializer(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return typeof error === 'string' ? scrubErrorText(error) : error;
-  const record = error as unknown as Record<string, unknown>;
   const out: SerializedError = { type: error.name || error.constructor.name, message: scrubErrorText(error.message) };
   if (error.stack) out.stack = scrubErrorText(error.stack);
   for (const field of ERROR_FIELDS) {
-    const value = record[field];
+    const value: unknown = Reflect.get(error, field);
     if (typeof value === 'string' || typeof value === 'number') out[field] = typeof value === 'string' ? scrubErrorText(value) : value;
   }
-  const code = (record.extensions as { code?: unknown } | undefined)?.code;
+  const code = (Reflect.get(error, 'extensions') as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string') out.code = code;
   if (error.cause instanceof Error && depth < 3) out.cause = safeErrorSerializer(error.cause, depth + 1) as SerializedError;
   return out;

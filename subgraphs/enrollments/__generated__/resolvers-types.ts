@@ -313,7 +313,7 @@ export type IndependentWorkerContribution = {
   base: ContributionBase;
   /** Each month with its own reference values and lines. */
   breakdown: Array<MonthContribution>;
-  /** False when a value used is unconfirmed (DOMAIN.md marks the PTI rates UNCONFIRMED): an estimate. */
+  /** False when a value used is unconfirmed (docs/domain.md §5 marks the PTI rates unconfirmed): an estimate. */
   confirmed: Scalars['Boolean']['output'];
   /** Each line summed over the period's months. */
   lines: Array<ContributionLine>;

@@ -1,5 +1,5 @@
 /**
- * Statistics for analysts (docs/security.md, "Analysts"; docs/domain.md §10): counts read from
+ * Statistics for analysts (docs/security.md, "Who may do what": ANALYST; docs/domain.md §10): counts read from
  * the summary table (never the enrollments themselves), published with every marginal total by
  * rules/statistics — counts under k withheld, and whatever would let a withheld count be
  * recovered from the published ones (line rule + exact audit) — then growth from the previous

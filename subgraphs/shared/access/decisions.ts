@@ -13,7 +13,7 @@ export type RefusalReason =
   | 'NOT_SIGNED_IN'
   /** No role of the caller may ever do this. */
   | 'ROLE_NOT_PERMITTED'
-  /** Staff without a declared purpose (docs/security.md, purpose binding). */
+  /** Staff without a declared purpose (docs/security.md, "Who may do what"). */
   | 'PURPOSE_REQUIRED'
   /** Staff with a purpose but no verified case for this person, and no declared exception. */
   | 'CASE_REQUIRED'
