@@ -16,12 +16,13 @@ const badHeader = (message: string) => new GraphQLError(message, { extensions: {
 
 /**
  * A header's value as text. Node hands header bytes over as latin1; a reason written in Spanish
- * arrives as UTF-8 bytes from most clients, so it is read as UTF-8 when it is valid UTF-8.
+ * arrives as UTF-8 bytes from most clients, so it is read as UTF-8 when it is valid UTF-8. A value
+ * with a character beyond latin1 is text already (the Router coprocessor's JSON), taken as it is.
  */
 function single(header: string | string[] | undefined): string | null {
   const raw = Array.isArray(header) ? header.join(',') : header;
   if (raw === undefined) return null;
-  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+  const utf8 = /[^\u0000-\u00ff]/.test(raw) ? raw : Buffer.from(raw, 'latin1').toString('utf8');
   const value = (utf8.includes('\uFFFD') ? raw : utf8).trim();
   return value === '' ? null : value;
 }

@@ -3,8 +3,13 @@
  * ROUTER_COPROCESSOR_HOST:ROUTER_COPROCESSOR_PORT (default 127.0.0.1:4010: beside the Router).
  * Keys as the gateway's: production needs GATEWAY_SIGNING_KEY and the AUTH_* variables; development
  * uses the shared dev keys, so the example tokens of `npm start` work through the Router too.
+ * X-Access-Case is verified with the appointments subgraph at APPOINTMENTS_URL (timeout
+ * APPOINTMENTS_TIMEOUT_MS, else SUBGRAPH_TIMEOUT_MS), the variables our gateway reads.
  */
 import { createClientTokenVerifier } from '../auth/client-token.ts';
+import { createCaseVerifier } from '../case-verification.ts';
+import { loadGatewayConfig } from '../config.ts';
+import { createKeepAliveFetcher } from '../fetcher.ts';
 import { loadGatewayKeysFromEnv } from '../auth/keys.ts';
 import { loadSystemKeys } from '../system-keys.ts';
 import { createIdentitySigner } from '../../schema/identity/gateway-token.ts';
@@ -16,9 +21,17 @@ import { startRouterCoprocessor } from './router-coprocessor.ts';
 const log = logger.child({ component: 'router-coprocessor' });
 // Production: only what the coprocessor uses (it publishes no document keys, so needs none).
 const keys = isProduction() ? loadGatewayKeysFromEnv(process.env) : await loadSystemKeys().then((k) => ({ signingKey: k.gatewaySigningKey, client: k.client }));
+const identitySigner = createIdentitySigner({ privateKey: keys.signingKey });
+const config = loadGatewayConfig(process.env);
+const timeoutMs = config.resilience.timeoutMs.appointments;
+const http = createKeepAliveFetcher(timeoutMs);
+const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: http.withTimeout(timeoutMs), signer: identitySigner });
 const coprocessor = await startRouterCoprocessor(
-  { clientTokens: createClientTokenVerifier(keys.client), identitySigner: createIdentitySigner({ privateKey: keys.signingKey }), log },
+  { clientTokens: createClientTokenVerifier(keys.client), identitySigner, cases, log },
   { port: Number(process.env.ROUTER_COPROCESSOR_PORT ?? 4010), host: process.env.ROUTER_COPROCESSOR_HOST || '127.0.0.1' },
 );
 log.info({ url: coprocessor.url }, 'router coprocessor ready');
-onShutdown(log, () => coprocessor.close());
+onShutdown(log, async () => {
+  await coprocessor.close();
+  await http.close();
+});

@@ -2,16 +2,21 @@
  * An Apollo Router coprocessor (external coprocessing protocol, version 1) that gives the Router
  * what our gateway does in gateway/datasource.ts: every subgraph request carries a fresh Ed25519
  * identity token signed for that subgraph only (schema/identity/gateway-token.ts), with the
- * caller's verified roles and scopes and the declared purpose, and no client credential reaches a
- * subgraph. Rhai scripts cannot sign Ed25519, hence a coprocessor.
+ * caller's verified roles and scopes, the declared purpose and the grounds staff act on (a case
+ * verified with the appointments subgraph, or a declared exception: gateway/access-grounds.ts), and
+ * no client credential reaches a subgraph. Rhai scripts cannot sign Ed25519, hence a coprocessor.
  *
  * Stages (README, "Other gateways"):
  * - RouterRequest: the client's token is verified once per request; an invalid one ends the request
- *   with 401, as our gateway does. A malformed X-Access-Purpose ends it with 400.
- * - SubgraphRequest: the same checks (tokens are cached), then the headers come back with
- *   `x-imss-identity` set for `serviceName` and Authorization, Cookie and X-Access-Purpose removed.
+ *   with 401, as our gateway does. A malformed X-Access-Purpose ends it with 400 PURPOSE_INVALID;
+ *   X-Access-Case / X-Access-Exception are checked as our gateway checks them (400 when malformed,
+ *   403 CASE_NOT_VERIFIED, 503 when appointments cannot answer).
+ * - SubgraphRequest: the same checks (tokens and verified cases are cached), then the headers come
+ *   back with `x-imss-identity` set for `serviceName` and Authorization, Cookie, X-Access-Purpose,
+ *   X-Access-Case and X-Access-Exception removed (they travel inside the token).
  * Any other stage is passed through unchanged.
  */
+import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -20,7 +25,9 @@ import { InvalidPurposeError, parsePurpose } from '../../schema/identity/purpose
 import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import { isSubgraphName } from '../../schema/subgraphs.ts';
+import { accessGrounds } from '../access-grounds.ts';
 import { INVALID_TOKEN_MESSAGE } from '../auth/errors.ts';
+import type { CaseVerifier } from '../case-verification.ts';
 
 /** The fields of a coprocessor request this coprocessor reads; the Router sends more, which are ignored. */
 const coprocessorRequestSchema = z.object({
@@ -48,11 +55,16 @@ export interface CoprocessorResponse {
 export interface RouterCoprocessorDependencies {
   clientTokens: { verify(authorizationHeader: string | undefined): Promise<Identity> };
   identitySigner: IdentitySigner;
+  /** X-Access-Case verification with the appointments subgraph, as our gateway does it (gateway/case-verification.ts). */
+  cases: CaseVerifier;
   log: Logger;
 }
 
-/** Headers never forwarded to a subgraph: client credentials, and an identity header a client may have sent. */
-const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', IDENTITY_HEADER]);
+/**
+ * Headers never forwarded to a subgraph: client credentials, the access headers (they travel
+ * signed inside the identity token), and an identity header a client may have sent.
+ */
+const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDENTITY_HEADER]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 class Refusal extends Error {
@@ -60,9 +72,18 @@ class Refusal extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extensions besides the code (a case refusal's `reason`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/** An error of gateway/access-grounds.ts or case-verification.ts as the Router's break: its status, code and reason. */
+function refusalOf(error: GraphQLError): Refusal {
+  const { code, http, reason } = error.extensions as { code?: unknown; http?: { status?: unknown }; reason?: unknown };
+  const status = typeof http?.status === 'number' ? http.status : 400;
+  return new Refusal(status, typeof code === 'string' ? code : 'BAD_USER_INPUT', error.message, typeof reason === 'string' ? { reason } : {});
 }
 
 /** Decides one coprocessor request. Throws only for a payload that is not the protocol's (the server answers 400). */
@@ -74,12 +95,18 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
       deps.log.info({ reason: error.reason }, 'client token rejected');
       throw new Refusal(401, 'UNAUTHENTICATED', INVALID_TOKEN_MESSAGE);
     });
+    let purpose: string | null;
     try {
-      return { identity, purpose: parsePurpose(headers['x-access-purpose']?.join(',')) };
+      purpose = parsePurpose(headers['x-access-purpose']?.join(','));
     } catch (error) {
-      if (error instanceof InvalidPurposeError) throw new Refusal(400, 'BAD_USER_INPUT', error.message);
+      if (error instanceof InvalidPurposeError) throw new Refusal(400, error.code, error.message);
       throw error;
     }
+    // The same rules as our gateway's (gateway/server.ts): only staff's grounds count, verified as the caller.
+    const grounds = await accessGrounds(identity, purpose, { case: headers['x-access-case'], exception: headers['x-access-exception'] }, deps.cases).catch((error: unknown) => {
+      throw error instanceof GraphQLError ? refusalOf(error) : error;
+    });
+    return { identity, purpose, grounds };
   }
 
   return async function handle(payload: unknown): Promise<CoprocessorResponse> {
@@ -94,19 +121,19 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
     if (request.stage !== 'RouterRequest' && request.stage !== 'SubgraphRequest') return reply;
     const headers = lowerCased(request.headers ?? {});
     try {
-      const { identity, purpose } = await caller(headers);
+      const { identity, purpose, grounds } = await caller(headers);
       if (request.stage === 'RouterRequest') return reply;
       const audience = request.serviceName ?? '';
       // The Router must send serviceName (service_name: true); a token for an unknown audience helps no one.
       if (!isSubgraphName(audience)) throw new Refusal(500, 'INTERNAL_SERVER_ERROR', 'The coprocessor was called for an unknown subgraph');
       const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !REMOVED.has(name)));
-      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose)];
+      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, grounds)];
       if (REQUEST_ID.test(request.id)) forwarded['x-request-id'] = [request.id];
       return { ...reply, headers: forwarded };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       if (error.status === 500) deps.log.error({ serviceName: request.serviceName }, error.message);
-      const body = { errors: [{ message: error.message, extensions: { code: error.code } }] };
+      const body = { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] };
       return {
         ...reply,
         control: { break: error.status },

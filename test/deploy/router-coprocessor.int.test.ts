@@ -6,28 +6,43 @@
  */
 import { afterAll, describe, expect } from 'vitest';
 import { createClientTokenVerifier } from '../../gateway/auth/client-token.ts';
+import { DEV_SCOPES } from '../../gateway/auth/dev-tokens.ts';
+import { createCaseVerifier } from '../../gateway/case-verification.ts';
+import { createKeepAliveFetcher, type KeepAliveFetcher } from '../../gateway/fetcher.ts';
 import { startRouterCoprocessor, type CoprocessorResponse, type RunningCoprocessor } from '../../gateway/peers/router-coprocessor.ts';
 import { createIdentitySigner } from '../../schema/identity/gateway-token.ts';
 import { logger } from '../../schema/runtime/logger.ts';
+import { officeOfClaims, openCase, procedureOf } from '../support/cases.ts';
 import { systemTest as it } from '../support/fixtures.ts';
 import type { SeededSystem } from '../support/seeded-system.ts';
 
-const PURPOSE = 'NSS_ASSIGNMENT:window-3';
+/** A catalogued procedure (schema/identity/procedures.ts): anything else is PURPOSE_INVALID. */
+const PURPOSE = 'NSS_ASSISTANCE:window-3';
+const PERSON = 'query($c: Curp!) { person(curp: $c) { curp nss } }';
 
 describe('the Apollo Router coprocessor', () => {
   let coprocessor: RunningCoprocessor;
+  let http: KeepAliveFetcher;
   let system: SeededSystem;
 
   afterAll(async () => {
     await coprocessor?.close();
+    await http?.close();
   });
 
   async function ensureStarted(s: SeededSystem) {
     system = s;
-    coprocessor ??= await startRouterCoprocessor(
-      { clientTokens: createClientTokenVerifier(s.keys.client), identitySigner: createIdentitySigner({ privateKey: s.keys.gatewaySigningKey }), log: logger },
-      { port: 0 },
-    );
+    if (coprocessor) return;
+    // Wired as router-coprocessor-start.ts wires it: cases verified with the system's appointments subgraph.
+    const identitySigner = createIdentitySigner({ privateKey: s.keys.gatewaySigningKey });
+    http = createKeepAliveFetcher(5_000);
+    const cases = createCaseVerifier({ appointmentsUrl: s.subgraphs.appointments.http.url, fetcher: http.withTimeout(5_000), signer: identitySigner });
+    coprocessor = await startRouterCoprocessor({ clientTokens: createClientTokenVerifier(s.keys.client), identitySigner, cases, log: logger }, { port: 0 });
+  }
+
+  /** An open case of the seeded insured person at the dev consulate staff's office, for PURPOSE. */
+  async function insuredCase(s: SeededSystem): Promise<string> {
+    return openCase(s.db.database, { curp: s.insuredCurp, office: officeOfClaims({ consulate_id: DEV_SCOPES.consulateId }), procedure: procedureOf(PURPOSE), now: s.now() });
   }
 
   /** POSTs a coprocessor request as the Router does (JSON body, one call per stage). */
@@ -59,18 +74,77 @@ describe('the Apollo Router coprocessor', () => {
   it('signs an identity token for the subgraph, keeps the declared purpose, and removes the client’s credentials', async ({ system: s }) => {
     await ensureStarted(s);
     const token = await s.token('CONSULATE_STAFF');
-    const { status, body } = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': [PURPOSE], cookie: ['session=1'], 'x-imss-identity': ['forged'] }));
+    const caseId = await insuredCase(s);
+    const { status, body } = await call(
+      subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': [PURPOSE], 'x-access-case': [caseId], cookie: ['session=1'], 'x-imss-identity': ['forged'] }),
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ version: 1, stage: 'SubgraphRequest', id: '1b19c05fdafc521016df33148ad63c1b', subgraphRequestId: 'b5964998b2394b64a864ef802fb5a4b3', control: 'continue' });
     expect(Object.keys(body.headers!).sort()).toEqual(['accept', 'content-type', 'x-imss-identity', 'x-request-id']);
     expect(body.headers!['x-imss-identity']![0]).not.toBe('forged');
 
-    const answer = await toSubgraph('persons', body.headers, 'query($c: Curp!) { person(curp: $c) { curp nss } }', { c: s.insuredCurp });
+    const answer = await toSubgraph('persons', body.headers, PERSON, { c: s.insuredCurp });
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data!.person).toMatchObject({ curp: s.insuredCurp, nss: expect.stringMatching(/^\d{11}$/) });
-    // The purpose travelled inside the token: the read is audited with it.
-    const [audited] = await s.db.database.sql<{ purpose: string }[]>`select purpose from audit.access_events where subject_curp = ${s.insuredCurp} and actor_role = 'CONSULATE_STAFF' order by seq desc limit 1`;
-    expect(audited!.purpose).toBe(PURPOSE);
+    // The purpose and the verified case travelled inside the token: the read is audited with both.
+    const [audited] = await s.db.database.sql<{ purpose: string; case_id: string | null }[]>`
+      select purpose, case_id from audit.access_events where subject_curp = ${s.insuredCurp} and actor_role = 'CONSULATE_STAFF' order by seq desc limit 1`;
+    expect(audited).toEqual({ purpose: PURPOSE, case_id: caseId });
+  });
+
+  it('without a case or an exception, staff get CASE_REQUIRED from the subgraph, as through our gateway', async ({ system: s }) => {
+    await ensureStarted(s);
+    const { body } = await call(subgraphRequest('persons', { authorization: [`Bearer ${await s.token('CONSULATE_STAFF')}`], 'x-access-purpose': [PURPOSE] }));
+    const answer = await toSubgraph('persons', body.headers, PERSON, { c: s.insuredCurp });
+    expect(answer.body.data?.person ?? null).toBeNull();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('CASE_REQUIRED');
+  });
+
+  it('signs a declared exception into the token, and the subgraph audits the reason', async ({ system: s }) => {
+    await ensureStarted(s);
+    const reason = 'Familiar de pensionado hospitalizado, sin cita — folio 4711';
+    const { body } = await call(subgraphRequest('persons', { authorization: [`Bearer ${await s.token('CONSULATE_STAFF')}`], 'x-access-purpose': [PURPOSE], 'x-access-exception': [reason] }));
+    expect(body.control).toBe('continue');
+    expect(Object.keys(body.headers!)).not.toContain('x-access-exception');
+    const answer = await toSubgraph('persons', body.headers, PERSON, { c: s.insuredCurp });
+    expect(answer.body.data!.person).toMatchObject({ curp: s.insuredCurp });
+    const [audited] = await s.db.database.sql<{ exception_reason: string | null; case_id: string | null }[]>`
+      select exception_reason, case_id from audit.access_events where subject_curp = ${s.insuredCurp} and actor_role = 'CONSULATE_STAFF' order by seq desc limit 1`;
+    expect(audited).toEqual({ exception_reason: reason, case_id: null });
+  });
+
+  it('breaks the request at the router stage on a case that does not verify, and on malformed grounds', async ({ system: s }) => {
+    await ensureStarted(s);
+    const token = await s.token('CONSULATE_STAFF');
+    const routerRequest = (headers: Record<string, string[]>) => ({ version: 1, stage: 'RouterRequest', control: 'continue', id: 'r3', headers: { authorization: [`Bearer ${token}`], ...headers } });
+
+    // Another office's appointment, or none: the appointments subgraph does not show it to this staff member.
+    const unknown = await call(routerRequest({ 'x-access-purpose': [PURPOSE], 'x-access-case': ['00000000-0000-4000-8000-000000000000'] }));
+    expect(unknown.body.control).toEqual({ break: 403 });
+    expect(JSON.parse(unknown.body.body as string).errors[0].extensions).toEqual({ code: 'CASE_NOT_VERIFIED', reason: 'CASE_NOT_FOUND' });
+
+    // A case for another procedure than the one declared.
+    const caseId = await insuredCase(s);
+    const otherProcedure = await call(routerRequest({ 'x-access-purpose': ['PROOF_OF_LIFE'], 'x-access-case': [caseId] }));
+    expect(otherProcedure.body.control).toEqual({ break: 403 });
+    expect(JSON.parse(otherProcedure.body.body as string).errors[0].extensions.reason).toBe('CASE_OTHER_PROCEDURE');
+
+    const malformed: Record<string, string[]>[] = [
+      { 'x-access-purpose': [PURPOSE], 'x-access-case': [caseId], 'x-access-exception': ['a reason long enough'] },
+      { 'x-access-case': [caseId] },
+      { 'x-access-purpose': [PURPOSE], 'x-access-exception': ['short'] },
+      { 'x-access-purpose': [PURPOSE], 'x-access-exception': ['hidden\u202etext reason'] },
+    ];
+    for (const headers of malformed) {
+      const refused = await call(routerRequest(headers));
+      expect(refused.body.control).toEqual({ break: 400 });
+      expect(JSON.parse(refused.body.body as string).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+
+    // Grounds from a caller who is not staff grant nothing and are not refused (as our gateway does).
+    const insured = await call(subgraphRequest('persons', { authorization: [`Bearer ${await s.token('INSURED')}`], 'x-access-case': [caseId] }));
+    expect(insured.body.control).toBe('continue');
+    expect(Object.keys(insured.body.headers!)).not.toContain('x-access-case');
   });
 
   it('carries an insured person’s own scope: me is their record', async ({ system: s }) => {
@@ -116,8 +190,12 @@ describe('the Apollo Router coprocessor', () => {
     const token = await s.token('IMSS_OFFICER');
     const ok = await call({ version: 1, stage: 'RouterRequest', control: 'continue', id: 'r2', headers: { authorization: [`Bearer ${token}`], 'x-access-purpose': [PURPOSE] } });
     expect(ok.body).toEqual({ version: 1, stage: 'RouterRequest', id: 'r2', control: 'continue' });
-    const bad = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': ['x'.repeat(201)] }));
-    expect(bad.body.control).toEqual({ break: 400 });
+    for (const purpose of ['x'.repeat(201), 'NSS_ASSIGNMENT:window-3']) {
+      const bad = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': [purpose] }));
+      expect(bad.body.control).toEqual({ break: 400 });
+      // The code our gateway gives (gateway/server.ts), so clients handle both the same way.
+      expect(bad.body.body).toMatchObject({ errors: [{ extensions: { code: 'PURPOSE_INVALID' } }] });
+    }
   });
 
   it('passes other stages through and refuses what is not the protocol', async ({ system: s }) => {
