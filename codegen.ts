@@ -10,6 +10,11 @@ const scalars = {
   Nss: 'string',
   Rfc: 'string',
   Email: 'string',
+  Phone: 'string',
+  PersonName: 'string',
+  AddressLine: 'string',
+  FreeText: 'string',
+  ReferenceCode: 'string',
   Date: 'string',
   DateTime: 'string | Date',
 };

@@ -32,6 +32,9 @@ export interface SubgraphResilience {
   log: Logger;
 }
 
+/** Extensions of a subgraph's 400 kept besides code, position and issues. */
+const TEXT_DETAILS = new Set(['reason', 'char', 'length', 'max']);
+
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
 
 export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -101,8 +104,10 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
       const body = (await response.json().catch(() => undefined)) as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | undefined;
       const first = body?.errors?.[0];
       if (first && typeof first.message === 'string' && isSafeCode(first.extensions?.code)) {
-        const { code, position, issues } = first.extensions ?? {};
-        return new SubgraphClientError(first.message, { extensions: { code, ...(position ? { position } : {}), ...(issues ? { issues } : {}) } });
+        const { code, position, issues, ...rest } = first.extensions ?? {};
+        // A text scalar's refusal (schema/scalars/text.ts) says why in `reason`, with the character or the limits.
+        const details = Object.fromEntries(Object.entries(rest).filter(([key, value]) => TEXT_DETAILS.has(key) && (typeof value === 'string' || typeof value === 'number')));
+        return new SubgraphClientError(first.message, { extensions: { code, ...(position ? { position } : {}), ...(issues ? { issues } : {}), ...details } });
       }
     }
     // Thrown, not returned: RemoteGraphQLDataSource throws what this gives, and process() masks it.

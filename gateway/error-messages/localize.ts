@@ -88,7 +88,8 @@ function localizedValues(values: Record<string, string>, params: Parameters, loc
 /** The message no longer reads as catalogued (changed at its source): the first variant the extensions can fill. */
 function fallback(variants: readonly MessageVariant[], text: string, params: Parameters, locale: Locale): string | null {
   if (locale === 'en') return null;
-  for (const variant of variants) {
+  const forReason = variants.filter((v) => v.reason !== undefined && v.reason === params.reason);
+  for (const variant of [...forReason, ...variants]) {
     const rendered = renderTemplate(variant.es, { ...params, detail: text });
     if (rendered !== null) return rendered;
   }

@@ -3,7 +3,27 @@
  * identifier scalars (CURP, NSS, RFC, e-mail, dates). `en` is the English message as the source
  * writes it; `es` what advisory-window staff and partner developers read by default.
  */
-import type { Catalogue, MessageFrame } from './types.ts';
+import type { Catalogue, MessageFrame, MessageVariant } from './types.ts';
+
+/** The messages of checkText (schema/scalars/text.ts), for one kind of text. */
+function textVariants(kind: string): readonly MessageVariant[] {
+  return [
+    { reason: 'CONTROL_CHARACTER', en: 'Position {position} is a control character ({char})', es: 'La posición {position} es un carácter de control ({char}).' },
+    { reason: 'INVISIBLE_CHARACTER', en: 'Position {position} is an invisible character ({char})', es: 'La posición {position} es un carácter invisible ({char}).' },
+    { reason: 'UNPAIRED_SURROGATE', en: 'Position {position} is half of a character (an unpaired surrogate, {char})', es: 'La posición {position} es medio carácter (un sustituto sin pareja, {char}).' },
+    {
+      reason: 'CHARACTER_NOT_ALLOWED',
+      en: "Position {position}, '{found}' ({char}), is not allowed: {allowed}",
+      es: "La posición {position}[, '{found}',] ({char}) no está permitida[: {allowed}].",
+    },
+    { reason: 'TOO_MANY_COMBINING_MARKS', en: 'Position {position}: more than {max} accents or marks on one character', es: 'Posición {position}: más de {max} acentos o marcas sobre un mismo carácter.' },
+    { reason: 'REPEATED_PUNCTUATION', en: "Position {position}: two punctuation marks in a row ('{found}')", es: "Posición {position}: dos signos de puntuación seguidos[ ('{found}')]." },
+    { reason: 'TOO_LONG', en: 'It has {length} characters, at most {max} are allowed', es: 'Tiene {length} caracteres; se permiten {max} como máximo.' },
+    { reason: 'EMPTY', en: 'It is empty', es: 'Está vacío.' },
+    { reason: 'MUST_START_WITH_LETTER', en: 'It must start with a letter', es: 'Debe empezar con una letra.' },
+    { reason: 'NOT_A_STRING', en: `${kind} must be a string`, es: 'Debe enviarse como texto.' },
+  ];
+}
 
 export const COMMON: Catalogue = {
   UNAUTHENTICATED: [
@@ -133,6 +153,14 @@ export const COMMON: Catalogue = {
     { en: 'Not a valid e-mail address', es: 'No es una dirección de correo electrónico válida.' },
     { en: 'Email must be a string', es: 'El correo electrónico debe enviarse como texto.' },
   ],
+  // The text scalars (schema/scalars/text.ts): one code per kind of text, the same reasons for all.
+  PERSON_NAME_INVALID: textVariants('PersonName'),
+  ADDRESS_LINE_INVALID: textVariants('AddressLine'),
+  FREE_TEXT_INVALID: textVariants('FreeText'),
+  REFERENCE_CODE_FORMAT: [
+    { en: 'A reference code has 1 to 64 characters A–Z, 0–9 or _', es: 'Un código de referencia tiene de 1 a 64 caracteres A–Z, 0–9 o _.' },
+    { en: 'ReferenceCode must be a string', es: 'El código de referencia debe enviarse como texto.' },
+  ],
   DATE_FORMAT: { en: 'Date must be a calendar date YYYY-MM-DD', es: 'La fecha debe ser una fecha de calendario con el formato AAAA-MM-DD.' },
   DATETIME_FORMAT: {
     en: 'DateTime must be ISO 8601 with an offset',
@@ -177,6 +205,14 @@ export const PHRASES: Readonly<Record<string, string>> = {
   Nss: 'NSS',
   Rfc: 'RFC',
   Email: 'Correo electrónico',
+  PersonName: 'Nombre',
+  AddressLine: 'Línea del domicilio',
+  FreeText: 'Texto',
+  Phone: 'Teléfono',
+  ReferenceCode: 'Código de referencia',
+  'letters, spaces, apostrophes, hyphens and periods only': 'solo letras, espacios, apóstrofos, guiones y puntos',
+  "letters, digits, spaces and . , - # / ' ( ) ° º ª & only": "solo letras, dígitos, espacios y . , - # / ' ( ) ° º ª &",
+  'printable characters only': 'solo caracteres imprimibles',
   gone: 'inexistente',
   template: 'plantilla',
   probe: 'muestra',

@@ -28,7 +28,10 @@ export const PERSONS: Catalogue = {
     es: 'Para una persona que aún no está registrada se necesitan el nombre (givenNames) y el primer apellido (firstSurname).',
   },
   CURP_MISMATCH: { en: 'The names do not match the CURP', es: 'El nombre o los apellidos no corresponden a la CURP.' },
-  PHONE_FORMAT: { en: 'Phone must have 7 to 20 digits', es: 'El teléfono debe tener de 7 a 20 dígitos.' },
+  PHONE_FORMAT: [
+    { en: 'Phone must have 7 to 20 digits', es: 'El teléfono debe tener de 7 a 20 dígitos.' },
+    { en: 'Phone must be a string', es: 'El teléfono debe enviarse como texto.' },
+  ],
   PROOF_OF_LIFE_FUTURE_DATE: { en: 'A proof of life cannot be dated in the future', es: 'La comprobación de supervivencia no puede tener una fecha futura.' },
   PROOF_OF_LIFE_NOT_PENSIONER_ABROAD: {
     en: 'Only pensioners living abroad record a consular proof of life',

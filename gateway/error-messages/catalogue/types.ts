@@ -9,6 +9,11 @@ export interface MessageVariant {
   readonly en: string;
   readonly es: string;
   readonly match?: string;
+  /**
+   * The `extensions.reason` this variant is for: when the message cannot be read back (a frame
+   * around it quoted the client's value, say), the variant of the error's reason is used.
+   */
+  readonly reason?: string;
 }
 
 /** A code's texts: one variant, or several tried in order. */

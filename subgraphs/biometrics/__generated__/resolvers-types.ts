@@ -15,6 +15,12 @@ export type Scalars = {
   Float: { input: number; output: number; }
   Curp: { input: string; output: string; }
   DateTime: { input: string | Date; output: string | Date; }
+  /**
+   * Short free text: printable characters of any script, no control, invisible (bidi overrides,
+   * zero-width) or unpaired surrogate characters; NFC, at most 500 characters (a field may allow fewer).
+   * Otherwise FREE_TEXT_INVALID with a reason.
+   */
+  FreeText: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -114,7 +120,7 @@ export type BiometricVerification = {
 export type CaptureBiometricInput = {
   curp: Scalars['Curp']['input'];
   /** Capture device (model and serial), 1–64 characters. */
-  device: Scalars['String']['input'];
+  device: Scalars['FreeText']['input'];
   /** Required for fingerprints (must agree with the record's finger position); absent for a face. */
   fingerPosition?: InputMaybe<FingerPosition>;
   modality: BiometricModality;
@@ -259,14 +265,14 @@ export type QueryEmployerIdentityAssertionArgs = {
 export type RecordBiometricConsentInput = {
   curp: Scalars['Curp']['input'];
   /** What the person consents to (as explained to them), 3–200 characters. */
-  purpose: Scalars['String']['input'];
+  purpose: Scalars['FreeText']['input'];
 };
 
 export type RecordEmployerIdentityVerificationInput = {
   /** EFIRMA: the 20-digit serial number of the SAT certificate checked. */
   certificateSerial?: InputMaybe<Scalars['String']['input']>;
   /** The employer's user (the `sub` of its token) whose identity was verified. */
-  employerSubject: Scalars['String']['input'];
+  employerSubject: Scalars['FreeText']['input'];
   method: IdentityMethod;
   /** Registro patronal (11 characters). */
   registration: Scalars['String']['input'];
@@ -416,6 +422,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmployerIdentityVerification: ResolverTypeWrapper<EmployerIdentityVerificationModelModel>;
   FingerPosition: FingerPosition;
+  FreeText: ResolverTypeWrapper<Scalars['FreeText']['output']>;
   IdentityAssertion: ResolverTypeWrapper<IdentityAssertion>;
   IdentityMethod: IdentityMethod;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -445,6 +452,7 @@ export type ResolversParentTypes = ResolversObject<{
   Curp: Scalars['Curp']['output'];
   DateTime: Scalars['DateTime']['output'];
   EmployerIdentityVerification: EmployerIdentityVerificationModelModel;
+  FreeText: Scalars['FreeText']['output'];
   IdentityAssertion: IdentityAssertion;
   Mutation: Record<PropertyKey, never>;
   Person: PersonRefModelModel;
@@ -530,6 +538,10 @@ export type EmployerIdentityVerificationResolvers<ContextType = BiometricsContex
   verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export interface FreeTextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FreeText'], any> {
+  name: 'FreeText';
+}
+
 export type IdentityAssertionResolvers<ContextType = BiometricsContext, ParentType extends ResolversParentTypes['IdentityAssertion'] = ResolversParentTypes['IdentityAssertion']> = ResolversObject<{
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   jws?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -575,6 +587,7 @@ export type Resolvers<ContextType = BiometricsContext> = ResolversObject<{
   Curp?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EmployerIdentityVerification?: EmployerIdentityVerificationResolvers<ContextType>;
+  FreeText?: GraphQLScalarType;
   IdentityAssertion?: IdentityAssertionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;

@@ -8,6 +8,7 @@ import { Query } from './Query.ts';
 
 export const resolvers: Resolvers = {
   Curp: sharedScalars.Curp,
+  FreeText: sharedScalars.FreeText,
   DateTime: sharedScalars.DateTime,
   Query,
   Mutation,

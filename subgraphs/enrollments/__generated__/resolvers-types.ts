@@ -17,6 +17,8 @@ export type Scalars = {
   /** Clave Única de Registro de Población (validated by the persons subgraph's rules). */
   Curp: { input: string; output: string; }
   Date: { input: string; output: string; }
+  /** A code of a reference table (referenceValues): A–Z, 0–9 and _, at most 64 characters (REFERENCE_CODE_FORMAT otherwise). */
+  ReferenceCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -257,7 +259,7 @@ export type FamilyHealthQuoteMemberInput = {
 export type FamilyMemberInput = {
   curp: Scalars['Curp']['input'];
   /** The medical questionnaire: codes of the excluded conditions the member declares (referenceValues.excludedConditions). */
-  declaredConditions: Array<Scalars['String']['input']>;
+  declaredConditions: Array<Scalars['ReferenceCode']['input']>;
   relationship: FamilyRelationship;
 };
 
@@ -833,6 +835,7 @@ export type ResolversTypes = ResolversObject<{
   PtiRate: ResolverTypeWrapper<PtiRate>;
   PtiRateSet: ResolverTypeWrapper<PtiRateSet>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReferenceCode: ResolverTypeWrapper<Scalars['ReferenceCode']['output']>;
   ReferenceValidity: ResolverTypeWrapper<ReferenceValidity>;
   ReferenceValues: ResolverTypeWrapper<ReferenceValuesModelModel>;
   RefusedMember: ResolverTypeWrapper<RefusedMember>;
@@ -895,6 +898,7 @@ export type ResolversParentTypes = ResolversObject<{
   PtiRate: PtiRate;
   PtiRateSet: PtiRateSet;
   Query: Record<PropertyKey, never>;
+  ReferenceCode: Scalars['ReferenceCode']['output'];
   ReferenceValidity: ReferenceValidity;
   ReferenceValues: ReferenceValuesModelModel;
   RefusedMember: RefusedMember;
@@ -1145,6 +1149,10 @@ export type QueryResolvers<ContextType = EnrollmentsContext, ParentType extends 
   referenceValues?: Resolver<ResolversTypes['ReferenceValues'], ParentType, ContextType, RequireFields<QueryReferenceValuesArgs, 'date'>>;
 }>;
 
+export interface ReferenceCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ReferenceCode'], any> {
+  name: 'ReferenceCode';
+}
+
 export type ReferenceValidityResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['ReferenceValidity'] = ResolversParentTypes['ReferenceValidity']> = ResolversObject<{
   checkedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1258,6 +1266,7 @@ export type Resolvers<ContextType = EnrollmentsContext> = ResolversObject<{
   PtiRate?: PtiRateResolvers<ContextType>;
   PtiRateSet?: PtiRateSetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReferenceCode?: GraphQLScalarType;
   ReferenceValidity?: ReferenceValidityResolvers<ContextType>;
   ReferenceValues?: ReferenceValuesResolvers<ContextType>;
   RefusedMember?: RefusedMemberResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { ReferenceValues } from './ReferenceValues.ts';
 
 export const resolvers: Resolvers = {
   Curp: sharedScalars.Curp,
+  ReferenceCode: sharedScalars.ReferenceCode,
   Date: sharedScalars.Date,
   Query,
   Mutation,

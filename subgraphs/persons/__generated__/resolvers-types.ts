@@ -15,6 +15,11 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
+   * A line of a Mexican address (street, numbers, neighbourhood, municipality): letters, digits, spaces
+   * and . , - # / ' ( ) ° º ª &; NFC, at most 120 characters. Otherwise ADDRESS_LINE_INVALID with a reason.
+   */
+  AddressLine: { input: string; output: string; }
+  /**
    * Clave Única de Registro de Población: 18 characters, check digit verified (docs/domain.md §1).
    * Invalid values are rejected with extensions.code CURP_* naming the failing position.
    */
@@ -26,6 +31,14 @@ export type Scalars = {
   Email: { input: string; output: string; }
   /** Número de Seguridad Social: 11 digits with a Luhn check digit (docs/domain.md §2). */
   Nss: { input: string; output: string; }
+  /**
+   * A given name or surname (docs/security.md, "Input hygiene"): Latin letters with accents, diaeresis
+   * and Ñ, spaces, apostrophes, hyphens and periods; Unicode NFC, spaces single, at most 80 characters.
+   * Anything else is rejected with extensions.code PERSON_NAME_INVALID and a reason.
+   */
+  PersonName: { input: string; output: string; }
+  /** Phone number: optional +, then 7–20 digits, spaces, parentheses or hyphens (PHONE_FORMAT otherwise). */
+  Phone: { input: string; output: string; }
   /** RFC (persona física 13 / moral 12). A wrong check digit is a warning, never a rejection (docs/domain.md §3). */
   Rfc: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -81,13 +94,13 @@ export type AddBeneficiaryInput = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   /** The beneficiary's CURP, when they have one: checked against the names, and the source of the birth date. */
   curp?: InputMaybe<Scalars['Curp']['input']>;
-  firstSurname: Scalars['String']['input'];
-  givenNames: Scalars['String']['input'];
+  firstSurname: Scalars['PersonName']['input'];
+  givenNames: Scalars['PersonName']['input'];
   /** The insured person (holder); defaults to the caller for insured persons. */
   holderCurp?: InputMaybe<Scalars['Curp']['input']>;
   livesInHousehold: Scalars['Boolean']['input'];
   relationship: Relationship;
-  secondSurname?: InputMaybe<Scalars['String']['input']>;
+  secondSurname?: InputMaybe<Scalars['PersonName']['input']>;
   studentExtensionUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -104,13 +117,13 @@ export type Address = {
 };
 
 export type AddressInput = {
-  exteriorNumber: Scalars['String']['input'];
-  interiorNumber?: InputMaybe<Scalars['String']['input']>;
-  municipality: Scalars['String']['input'];
-  neighbourhood: Scalars['String']['input'];
+  exteriorNumber: Scalars['AddressLine']['input'];
+  interiorNumber?: InputMaybe<Scalars['AddressLine']['input']>;
+  municipality: Scalars['AddressLine']['input'];
+  neighbourhood: Scalars['AddressLine']['input'];
   postalCode: Scalars['String']['input'];
   state: Scalars['String']['input'];
-  street: Scalars['String']['input'];
+  street: Scalars['AddressLine']['input'];
 };
 
 export type AssignNssInput = {
@@ -118,10 +131,10 @@ export type AssignNssInput = {
   address?: InputMaybe<AddressInput>;
   curp: Scalars['Curp']['input'];
   email: Scalars['Email']['input'];
-  firstSurname?: InputMaybe<Scalars['String']['input']>;
+  firstSurname?: InputMaybe<Scalars['PersonName']['input']>;
   /** Needed only on first assignment (a person not yet known). */
-  givenNames?: InputMaybe<Scalars['String']['input']>;
-  secondSurname?: InputMaybe<Scalars['String']['input']>;
+  givenNames?: InputMaybe<Scalars['PersonName']['input']>;
+  secondSurname?: InputMaybe<Scalars['PersonName']['input']>;
 };
 
 export type AssignNssPayload = {
@@ -244,9 +257,9 @@ export type CurpConsistencyInput = {
   birthState: Scalars['String']['input'];
   /** Taken as a string so that malformed CURPs can still be diagnosed. */
   curp: Scalars['String']['input'];
-  firstSurname: Scalars['String']['input'];
-  givenNames: Scalars['String']['input'];
-  secondSurname?: InputMaybe<Scalars['String']['input']>;
+  firstSurname: Scalars['PersonName']['input'];
+  givenNames: Scalars['PersonName']['input'];
+  secondSurname?: InputMaybe<Scalars['PersonName']['input']>;
   sex: Sex;
 };
 
@@ -607,7 +620,7 @@ export type UpdateContactDataInput = {
   /** Defaults to the caller's own CURP for insured persons. */
   curp?: InputMaybe<Scalars['Curp']['input']>;
   email?: InputMaybe<Scalars['Email']['input']>;
-  phone?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['Phone']['input']>;
 };
 
 export type ValidationIssue = {
@@ -734,6 +747,7 @@ export type ResolversTypes = ResolversObject<{
   AddBeneficiaryInput: AddBeneficiaryInput;
   Address: ResolverTypeWrapper<AddressModelModel>;
   AddressInput: AddressInput;
+  AddressLine: ResolverTypeWrapper<Scalars['AddressLine']['output']>;
   AssignNssInput: AssignNssInput;
   AssignNssPayload: ResolverTypeWrapper<Omit<AssignNssPayload, 'person'> & { person: ResolversTypes['Person'] }>;
   Beneficiary: ResolverTypeWrapper<BeneficiaryModelModel>;
@@ -768,6 +782,8 @@ export type ResolversTypes = ResolversObject<{
   NssCertificate: ResolverTypeWrapper<NssCertificate>;
   NssOutcome: NssOutcome;
   Person: ResolverTypeWrapper<PersonModelModel>;
+  PersonName: ResolverTypeWrapper<Scalars['PersonName']['output']>;
+  Phone: ResolverTypeWrapper<Scalars['Phone']['output']>;
   ProofOfLife: ResolverTypeWrapper<ProofOfLifeModelModel>;
   ProofOfLifeState: ProofOfLifeState;
   ProofOfLifeStatus: ResolverTypeWrapper<ProofOfLifeStatusModelModel>;
@@ -795,6 +811,7 @@ export type ResolversParentTypes = ResolversObject<{
   AddBeneficiaryInput: AddBeneficiaryInput;
   Address: AddressModelModel;
   AddressInput: AddressInput;
+  AddressLine: Scalars['AddressLine']['output'];
   AssignNssInput: AssignNssInput;
   AssignNssPayload: Omit<AssignNssPayload, 'person'> & { person: ResolversParentTypes['Person'] };
   Beneficiary: BeneficiaryModelModel;
@@ -821,6 +838,8 @@ export type ResolversParentTypes = ResolversObject<{
   Nss: Scalars['Nss']['output'];
   NssCertificate: NssCertificate;
   Person: PersonModelModel;
+  PersonName: Scalars['PersonName']['output'];
+  Phone: Scalars['Phone']['output'];
   ProofOfLife: ProofOfLifeModelModel;
   ProofOfLifeStatus: ProofOfLifeStatusModelModel;
   Query: Record<PropertyKey, never>;
@@ -868,6 +887,10 @@ export type AddressResolvers<ContextType = PersonsContext, ParentType extends Re
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export interface AddressLineScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressLine'], any> {
+  name: 'AddressLine';
+}
 
 export type AssignNssPayloadResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['AssignNssPayload'] = ResolversParentTypes['AssignNssPayload']> = ResolversObject<{
   nss?: Resolver<ResolversTypes['Nss'], ParentType, ContextType>;
@@ -1027,6 +1050,14 @@ export type PersonResolvers<ContextType = PersonsContext, ParentType extends Res
   sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
 }>;
 
+export interface PersonNameScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PersonName'], any> {
+  name: 'PersonName';
+}
+
+export interface PhoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Phone'], any> {
+  name: 'Phone';
+}
+
 export type ProofOfLifeResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['ProofOfLife'] = ResolversParentTypes['ProofOfLife']> = ResolversObject<{
   consulateId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1071,6 +1102,7 @@ export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
   AccessException?: AccessExceptionResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AddressLine?: GraphQLScalarType;
   AssignNssPayload?: AssignNssPayloadResolvers<ContextType>;
   Beneficiary?: BeneficiaryResolvers<ContextType>;
   BeneficiaryCoverage?: BeneficiaryCoverageResolvers<ContextType>;
@@ -1092,6 +1124,8 @@ export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
   Nss?: GraphQLScalarType;
   NssCertificate?: NssCertificateResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonName?: GraphQLScalarType;
+  Phone?: GraphQLScalarType;
   ProofOfLife?: ProofOfLifeResolvers<ContextType>;
   ProofOfLifeStatus?: ProofOfLifeStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

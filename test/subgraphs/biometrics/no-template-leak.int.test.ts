@@ -74,7 +74,8 @@ describe('biometrics: no template or key leaves, for any role, by any path', () 
     const suspicious = fields.filter((f) => /template|cipher|wrapped|datakey|masterkey|probe|minuti|embedding|bytes|blob|^iv$|tag$/i.test(f.path.split('.')[1]!));
     expect(suspicious.filter((f) => f.type !== 'Int' && f.type !== 'Boolean')).toEqual([]);
     const scalars = Object.values(schema.getTypeMap()).filter((t) => isScalarType(t) && !t.name.startsWith('__')).map((t) => t.name).sort();
-    expect(scalars).toEqual(['Boolean', 'Curp', 'DateTime', 'Float', 'ID', 'Int', 'String', '_Any']);
+    // FreeText (reviewed): inputs only — a consent's purpose, a device label, a subject — bounded text, never bytes.
+    expect(scalars).toEqual(['Boolean', 'Curp', 'DateTime', 'Float', 'FreeText', 'ID', 'Int', 'String', '_Any']);
     // Every String an output can carry, reviewed: metadata only. A new one fails here until reviewed.
     expect(fields.filter((f) => f.type === 'String').map((f) => f.path).sort()).toEqual([
       'BiometricCapture.device', 'BiometricCapture.format', 'BiometricCapture.office',
