@@ -32,6 +32,8 @@ export async function accessGrounds(
   purpose: string | null,
   headers: { case: string | string[] | undefined; exception: string | string[] | undefined },
   cases: CaseVerifier,
+  /** The request's id (well formed), under which appointments audits the case lookup. */
+  requestId?: string,
 ): Promise<AccessGrounds> {
   if (identity.kind !== 'user' || !identity.viewer.roles.some((role) => STAFF.includes(role))) return NO_GROUNDS;
   const caseId = single(headers.case);
@@ -46,5 +48,5 @@ export async function accessGrounds(
     return { case: null, exception };
   }
   if (!CASE_ID.test(caseId!)) throw badHeader('X-Access-Case must be an appointment id');
-  return { case: await cases.verify({ kind: 'user', viewer: identity.viewer }, purpose, caseId!), exception: null };
+  return { case: await cases.verify({ kind: 'user', viewer: identity.viewer }, purpose, caseId!, requestId), exception: null };
 }

@@ -39,19 +39,24 @@ export function officeOf(viewer: Viewer): string[] {
 }
 
 export interface CaseVerifier {
-  verify(identity: Identity & { kind: 'user' }, purpose: string, caseId: string): Promise<VerifiedCase>;
+  /** `requestId`: the client request's, sent on so that appointments audits the lookup under it. */
+  verify(identity: Identity & { kind: 'user' }, purpose: string, caseId: string, requestId?: string): Promise<VerifiedCase>;
 }
 
 export function createCaseVerifier(options: { appointmentsUrl: string; fetcher: Fetcher; signer: IdentitySignerLike; ttlMs?: number }): CaseVerifier {
   const cache = new ExpiringLru<Promise<VerifiedCase>>(10_000);
   const ttl = options.ttlMs ?? 10_000;
 
-  async function ask(identity: Identity & { kind: 'user' }, purpose: string, caseId: string): Promise<VerifiedCase> {
+  async function ask(identity: Identity & { kind: 'user' }, purpose: string, caseId: string, requestId: string | undefined): Promise<VerifiedCase> {
     let found: { id: string; curp: string; officeId: string; procedure: string; open: boolean } | null;
     try {
       const response = await options.fetcher(options.appointmentsUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await options.signer.sign(identity, 'appointments', purpose) },
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: await options.signer.sign(identity, 'appointments', purpose),
+          ...(requestId !== undefined && { 'x-request-id': requestId }),
+        },
         body: JSON.stringify({ query: CASE_QUERY, variables: { id: caseId } }),
       });
       const body = (await response.json()) as { data?: { appointmentCase?: typeof found } };
@@ -68,12 +73,13 @@ export function createCaseVerifier(options: { appointmentsUrl: string; fetcher: 
   }
 
   return {
-    verify(identity, purpose, caseId) {
+    verify(identity, purpose, caseId, requestId) {
       // The office is part of the key: a staff member moved to another office re-verifies at once.
       const key = JSON.stringify([identity.viewer.subject, officeOf(identity.viewer), caseId, purpose]);
       const cached = cache.get(key);
       if (cached) return cached;
-      const pending = ask(identity, purpose, caseId);
+      // A remembered verification was audited under the request that made it.
+      const pending = ask(identity, purpose, caseId, requestId);
       cache.set(key, pending, Date.now() + ttl);
       // A refusal is not remembered: the person may be checked in a moment later.
       pending.catch(() => cache.delete(key));

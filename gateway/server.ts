@@ -115,7 +115,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
           });
         }
         const purpose = declaredPurpose(req.headers['x-access-purpose']);
-        const grounds = await accessGrounds(identity, purpose, { case: req.headers['x-access-case'], exception: req.headers['x-access-exception'] }, cases);
+        const grounds = await accessGrounds(identity, purpose, { case: req.headers['x-access-case'], exception: req.headers['x-access-exception'] }, cases, requestId);
         return { identity, purpose, grounds, requestId, log: log.child({ requestId }), clientKey };
       },
       onResponse: ({ req }, res: ServerResponse) => {

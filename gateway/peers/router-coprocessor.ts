@@ -88,7 +88,7 @@ function refusalOf(error: GraphQLError): Refusal {
 
 /** Decides one coprocessor request. Throws only for a payload that is not the protocol's (the server answers 400). */
 export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
-  async function caller(headers: Record<string, string[]>) {
+  async function caller(headers: Record<string, string[]>, requestId: string | undefined) {
     const authorization = headers.authorization;
     if (authorization !== undefined && authorization.length !== 1) throw new Refusal(401, 'UNAUTHENTICATED', INVALID_TOKEN_MESSAGE);
     const identity = await deps.clientTokens.verify(authorization?.[0]).catch((error: { reason?: string }) => {
@@ -103,7 +103,7 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
       throw error;
     }
     // The same rules as our gateway's (gateway/server.ts): only staff's grounds count, verified as the caller.
-    const grounds = await accessGrounds(identity, purpose, { case: headers['x-access-case'], exception: headers['x-access-exception'] }, deps.cases).catch((error: unknown) => {
+    const grounds = await accessGrounds(identity, purpose, { case: headers['x-access-case'], exception: headers['x-access-exception'] }, deps.cases, requestId).catch((error: unknown) => {
       throw error instanceof GraphQLError ? refusalOf(error) : error;
     });
     return { identity, purpose, grounds };
@@ -121,14 +121,15 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
     if (request.stage !== 'RouterRequest' && request.stage !== 'SubgraphRequest') return reply;
     const headers = lowerCased(request.headers ?? {});
     try {
-      const { identity, purpose, grounds } = await caller(headers);
+      const requestId = REQUEST_ID.test(request.id) ? request.id : undefined;
+      const { identity, purpose, grounds } = await caller(headers, requestId);
       if (request.stage === 'RouterRequest') return reply;
       const audience = request.serviceName ?? '';
       // The Router must send serviceName (service_name: true); a token for an unknown audience helps no one.
       if (!isSubgraphName(audience)) throw new Refusal(500, 'INTERNAL_SERVER_ERROR', 'The coprocessor was called for an unknown subgraph');
       const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !REMOVED.has(name)));
       forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, grounds)];
-      if (REQUEST_ID.test(request.id)) forwarded['x-request-id'] = [request.id];
+      if (requestId !== undefined) forwarded['x-request-id'] = [requestId];
       return { ...reply, headers: forwarded };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;

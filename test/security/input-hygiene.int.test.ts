@@ -10,6 +10,9 @@ import { describe, expect } from 'vitest';
 import { syntheticCurp, type PersonSeed } from '../../db/seed.ts';
 import { systemTest as it, type As } from '../support/fixtures.ts';
 import { gql } from '../support/graphql.ts';
+import { DEV_SCOPES } from '../../gateway/auth/dev-tokens.ts';
+import { openCase, procedureOf } from '../support/cases.ts';
+import { insertPerson } from '../support/persons.ts';
 import { crowdCurps, officerFor } from '../subgraphs/biometrics/support.ts';
 
 const ASSIGN = gql`mutation($i: AssignNssInput!) { assignNss(input: $i) { outcome nss } }`;
@@ -165,5 +168,19 @@ describe('input hygiene: the request id in the audit trail', () => {
     const { ids, answered } = await readWithRequestId(system, 'client-7f3a.92:b');
     expect([...ids]).toEqual(['client-7f3a.92:b']);
     expect(answered).toBe('client-7f3a.92:b');
+  });
+
+  it('audits the case lookup under the same request id as the reads it opens', async ({ system }) => {
+    const curp = await insertPerson(system.db.database);
+    const caseId = await openCase(system.db.database, { curp, office: DEV_SCOPES.consulateId, procedure: procedureOf(PURPOSE), now: system.now() });
+    const token = await system.token('CONSULATE_STAFF');
+    const res = await system.query(PERSON, { c: curp }, { token, purpose: PURPOSE, headers: { 'x-request-id': 'case-lookup-1', 'x-access-case': caseId } });
+    expect(res.data?.person).toEqual({ curp });
+    const rows = await system.db.database.sql<{ subgraph: string; what: string; request_id: string }[]>`
+      select subgraph, what, request_id from audit.access_events where subject_curp = ${curp} order by seq`;
+    expect(rows).toEqual([
+      { subgraph: 'appointments', what: 'AppointmentCase', request_id: 'case-lookup-1' },
+      { subgraph: 'persons', what: 'Person', request_id: 'case-lookup-1' },
+    ]);
   });
 });
