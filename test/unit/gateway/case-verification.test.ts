@@ -24,9 +24,9 @@ const staff: Identity & { kind: 'user' } = {
 const openCase = { id: 'a-1', curp: 'RAOS991231MDGMRF05', officeId: 'LAX', procedure: 'NSS_ASSISTANCE', open: true };
 
 function appointments(answer: () => Response | Promise<Response>) {
-  const calls: { url: string; body: unknown; identity: string | undefined }[] = [];
+  const calls: { url: string; body: unknown; identity: string | undefined; requestId: string | undefined }[] = [];
   const fetcher = (async (url: string, init?: { body?: string; headers?: Record<string, string> }) => {
-    calls.push({ url, body: JSON.parse(init?.body ?? 'null'), identity: init?.headers?.['x-imss-identity'] });
+    calls.push({ url, body: JSON.parse(init?.body ?? 'null'), identity: init?.headers?.['x-imss-identity'], requestId: init?.headers?.['x-request-id'] });
     return answer();
   }) as unknown as Fetcher;
   const verifier = createCaseVerifier({
@@ -50,6 +50,13 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe('case verification', () => {
+  it("sends the request's id with the lookup, so appointments audits it under that id; none when there is none", async () => {
+    const { verifier, calls } = appointments(() => json({ data: { appointmentCase: openCase } }));
+    await verifier.verify(staff, 'NSS_ASSISTANCE', 'a-1', 'req-42');
+    await verifier.verify(staff, 'NSS_ASSISTANCE: otra nota', 'a-1');
+    expect(calls.map((c) => c.requestId)).toEqual(['req-42', undefined]);
+  });
+
   it('accepts an open case of the own office for the declared procedure, asking appointments as the caller', async () => {
     const { verifier, calls } = appointments(() => json({ data: { appointmentCase: openCase } }));
     await expect(verifier.verify(staff, 'NSS_ASSISTANCE: trámite', 'a-1')).resolves.toEqual({ id: 'a-1', curp: openCase.curp, office: 'LAX', procedure: 'NSS_ASSISTANCE' });
