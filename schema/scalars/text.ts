@@ -55,6 +55,7 @@ interface TextRule {
 }
 
 const LATIN_LETTER = /^(?=\p{L})\p{Script=Latin}$/u;
+const UNPRINTABLE = /[\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
 const NAME_PUNCTUATION = new Set(["'", '-', '.', ' ']);
 const ADDRESS_PUNCTUATION = new Set(["'", '-', '.', ' ', ',', '#', '/', '(', ')', '°', 'º', 'ª', '&']);
 
@@ -78,7 +79,7 @@ export const TEXT_RULES: Readonly<Record<TextKind, TextRule>> = {
   // Any script, symbols and punctuation: only the invisible and the unassigned are refused.
   FreeText: {
     maxLength: 500,
-    allows: (c) => !/[\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(c),
+    allows: (c) => !UNPRINTABLE.test(c),
     allowed: 'printable characters only',
     nameShape: false,
     maxCombiningMarks: 3,

@@ -9,7 +9,7 @@ import { createClientTokenVerifier } from '../../gateway/auth/client-token.ts';
 import { DEV_SCOPES } from '../../gateway/auth/dev-tokens.ts';
 import { createCaseVerifier } from '../../gateway/case-verification.ts';
 import { createKeepAliveFetcher, type KeepAliveFetcher } from '../../gateway/fetcher.ts';
-import { startRouterCoprocessor, type CoprocessorResponse, type RunningCoprocessor } from '../../gateway/peers/router-coprocessor.ts';
+import { createCoprocessorHandler, startRouterCoprocessor, type CoprocessorResponse, type RunningCoprocessor } from '../../gateway/peers/router-coprocessor.ts';
 import { createIdentitySigner } from '../../schema/identity/gateway-token.ts';
 import { logger } from '../../schema/runtime/logger.ts';
 import { officeOfClaims, openCase, procedureOf } from '../support/cases.ts';
@@ -140,6 +140,17 @@ describe('the Apollo Router coprocessor', () => {
       expect(refused.body.control).toEqual({ break: 400 });
       expect(JSON.parse(refused.body.body as string).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     }
+
+    // Appointments unreachable: 503, never "open by default".
+    const unreachable = createCoprocessorHandler({
+      clientTokens: createClientTokenVerifier(s.keys.client),
+      identitySigner: createIdentitySigner({ privateKey: s.keys.gatewaySigningKey }),
+      cases: createCaseVerifier({ appointmentsUrl: 'http://127.0.0.1:1/graphql', fetcher: http.withTimeout(1_000), signer: createIdentitySigner({ privateKey: s.keys.gatewaySigningKey }) }),
+      log: logger,
+    });
+    const down = await unreachable(routerRequest({ 'x-access-purpose': [PURPOSE], 'x-access-case': [caseId] }));
+    expect(down.control).toEqual({ break: 503 });
+    expect(JSON.parse(down.body as string).errors[0].extensions).toEqual({ code: 'CASE_NOT_VERIFIED', reason: 'CASE_UNVERIFIABLE' });
 
     // Grounds from a caller who is not staff grant nothing and are not refused (as our gateway does).
     const insured = await call(subgraphRequest('persons', { authorization: [`Bearer ${await s.token('INSURED')}`], 'x-access-case': [caseId] }));
