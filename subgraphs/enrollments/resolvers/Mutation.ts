@@ -12,7 +12,7 @@ import { recordPayment } from '../services/recordPayment.ts';
 /** Thin: arguments in, one service (one transaction, its own authorization), result out. */
 export const Mutation: MutationResolvers = {
   enrollIndependentWorker: (_parent, args, ctx) => enrollIndependentWorker(args, ctx),
-  enrollFamilyHealth: async (_parent, args, ctx) => ({ ...(await enrollFamilyHealth(args, ctx)), receipt: null as never }), // receipt: next commit
+  enrollFamilyHealth: (_parent, args, ctx) => enrollFamilyHealth(args, ctx),
   fileAlta: (_parent, args, ctx) => fileAlta(args, ctx),
   fileBaja: (_parent, args, ctx) => fileBaja(args, ctx),
   fileSalaryChange: (_parent, args, ctx) => fileSalaryChange(args, ctx),

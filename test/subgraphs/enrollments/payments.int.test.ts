@@ -3,6 +3,8 @@
  * banks", "Idempotency keys"): references per obligation, a bank's lookup and payment with an
  * Idempotency-Key, retries and races, expiry, coverage opened by a payment, and what a bank sees.
  */
+import { createHash } from 'node:crypto';
+import { compactVerify, createLocalJWKSet } from 'jose';
 import { describe, expect } from 'vitest';
 import { gql } from '../../support/graphql.ts';
 import { testCurp } from '../../support/enrollments.ts';
@@ -199,5 +201,64 @@ describe('payments: coverage and what a bank sees', () => {
     const theirs = await bank(as, null, 'BANK-002').query(LOOKUP_AS_BANK, { r: reference });
     expect(theirs.errors).toBeUndefined();
     expect(theirs.data?.paymentReference).toMatchObject({ status: 'PAID', payment: null });
+  });
+});
+
+describe('receipts (acuses)', () => {
+  const jwksOf = async (system: { gateway: { url: string } }) =>
+    createLocalJWKSet({ keys: ((await (await fetch(new URL('/.well-known/jwks.json', system.gateway.url))).json()) as { keys: never[] }).keys });
+
+  it('signs a payment receipt that verifies offline with the published JWKS, names the bank, and fails when tampered with', async ({ clock, as, system }) => {
+    clock.set('2026-03-10');
+    const { reference, amount, curp } = await ptiReference(as);
+    const paid = await bank(as, 'receipt-1').query(PAY, payment(reference, amount));
+    const receipt = paid.data?.recordPayment.receipt;
+    expect(receipt).toMatchObject({ procedure: 'PAYMENT', folio: expect.stringMatching(/^ACU(-[0-9A-Z]{4}){6}$/) });
+    const jwks = await jwksOf(system);
+    const { payload, protectedHeader } = await compactVerify(receipt.document, jwks);
+    expect(protectedHeader).toMatchObject({ alg: 'ES256', typ: 'imss-receipt+jwt', kid: expect.any(String) });
+    const claims = JSON.parse(new TextDecoder().decode(payload));
+    expect(claims).toMatchObject({ iss: 'imss-federation:enrollments', sub: receipt.folio });
+    expect(claims.receipt).toMatchObject({
+      folio: receipt.folio, procedure: 'PAYMENT', recordedBy: { role: 'BANK', organisation: 'BANK-001' },
+      record: { reference, amountCentavos: amount, concept: 'INDEPENDENT_WORKER_CONTRIBUTION', period: '2026-04', bankId: 'BANK-001' },
+    });
+    // The bank holds this document: it does not say whose obligation was paid.
+    expect(new TextDecoder().decode(payload)).not.toContain(curp);
+    const [header, body, signature] = receipt.document.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...claims, receipt: { ...claims.receipt, record: { ...claims.receipt.record, amountCentavos: 1 } } })).toString('base64url');
+    await expect(compactVerify(`${header}.${forged}.${signature}`, jwks)).rejects.toThrow();
+  });
+
+  it('gives every enrollment and movement an acuse by role and organisation, never the staff member', async ({ clock, as, system }) => {
+    clock.set('2026-03-10');
+    const curp = testCurp(480);
+    const staff = as('CONSULATE_STAFF', { ...STAFF, caseFor: curp, subject: 'staff-member-maria' });
+    const enrolled = await staff.query(gql`mutation($i: EnrollIndependentWorkerInput!) { enrollIndependentWorker(input: $i) { id receipt { folio procedure document } } }`,
+      { i: { curp, declaredMonthlyIncomeCentavos: 1_500_000, paymentPeriod: 'MONTHLY', country: 'US' } });
+    expect(enrolled.errors).toBeUndefined();
+    const receipt = enrolled.data?.enrollIndependentWorker.receipt;
+    expect(receipt.procedure).toBe('INDEPENDENT_WORKER_ENROLLMENT');
+    const { payload } = await compactVerify(receipt.document, await jwksOf(system));
+    const text = new TextDecoder().decode(payload);
+    expect(JSON.parse(text).receipt).toMatchObject({ recordedBy: { role: 'CONSULATE_STAFF', organisation: 'CON-LAX' }, record: { curp, enrollmentId: enrolled.data?.enrollIndependentWorker.id } });
+    expect(text).not.toContain('staff-member-maria');
+  });
+
+  it('verifies a folio for any signed-in caller without personal data, and says when it does not exist', async ({ clock, as }) => {
+    clock.set('2026-03-10');
+    const { reference, amount } = await ptiReference(as);
+    const paid = await bank(as, 'verify-1').query(PAY, payment(reference, amount));
+    const { folio, document } = paid.data?.recordPayment.receipt;
+    const VERIFY = gql`query($f: String!) { verifyReceipt(folio: $f) { folio exists procedure recordedAt issuer recordedBy { role organisation } documentSha256 } }`;
+    const res = await as('ANALYST').query(VERIFY, { f: folio.toLowerCase() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.verifyReceipt).toMatchObject({
+      folio, exists: true, procedure: 'PAYMENT', issuer: 'enrollments', recordedBy: { role: 'BANK', organisation: 'BANK-001' },
+      documentSha256: createHash('sha256').update(document).digest('hex'),
+    });
+    const unknown = await as('INSURED').query(VERIFY, { f: 'ACU-0000-0000-0000-0000-0000-0000' });
+    expect(unknown.data?.verifyReceipt).toEqual({ folio: 'ACU-0000-0000-0000-0000-0000-0000', exists: false, procedure: null, recordedAt: null, issuer: null, recordedBy: null, documentSha256: null });
+    expect(codeOf(await as('ANONYMOUS').query(VERIFY, { f: folio }))).toBe('FORBIDDEN');
   });
 });
