@@ -570,7 +570,8 @@ export type Payment = {
   /** When the payer paid at the bank (as the bank reports it). */
   paidAt: Scalars['DateTime']['output'];
   period: Scalars['String']['output'];
-  receipt: Receipt;
+  /** The acuse (null only for payments recorded before receipts existed, e.g. the demo's seeded history). */
+  receipt: Maybe<Receipt>;
   /** When IMSS recorded it. */
   recordedAt: Scalars['DateTime']['output'];
   /** The reference paid. */
@@ -1487,7 +1488,7 @@ export type PaymentResolvers<ContextType = EnrollmentsContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   paidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  receipt?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -7,5 +7,5 @@ export const Payment: PaymentResolvers = {
   concept: (payment) => payment.ref.concept,
   period: (payment) => payment.ref.period,
   coveragePeriod: (payment) => paymentCoverage(payment),
-  receipt: async (payment, _args, { paymentLoaders }) => (await paymentLoaders.receiptOfRecord.load(payment.id))!,
+  receipt: (payment, _args, { paymentLoaders }) => paymentLoaders.receiptOfRecord.load(payment.id),
 };
