@@ -44,6 +44,15 @@ async function ptiReference(as: As): Promise<{ curp: string; reference: string; 
 const payment = (reference: string, amountCentavos: number, paidAt = '2026-03-10T17:00:00Z') => ({ i: { reference, amountCentavos, paidAt } });
 
 describe('payments: references', () => {
+  it('seeds the demo with a pending reference the employer sees in its debt statement and a bank can pay (README)', async ({ clock, as }) => {
+    clock.set('2026-03-10');
+    const statement = await as('EMPLOYER').query(gql`{ debtStatement(input: { employerRegistration: "Y1234567101" }) { obligations { period reference amountCentavos paid } } }`);
+    const pending = statement.data?.debtStatement.obligations.find((o: { paid: boolean }) => !o.paid);
+    expect(pending).toMatchObject({ period: '2026-02', amountCentavos: 4_821_350 });
+    const paid = await bank(as, 'readme-demo').query(PAY, payment(pending.reference, 4_821_350));
+    expect(paid.data?.recordPayment).toMatchObject({ replayed: false, payment: { concept: 'EMPLOYER_MONTHLY_CUOTAS', period: '2026-02', coveragePeriod: null } });
+  });
+
   it('issues a PTI reference for the period with the first period\'s amount, due by the PTI deadline', async ({ clock, as }) => {
     clock.set('2026-03-10');
     const curp = testCurp(390);
@@ -62,14 +71,14 @@ describe('payments: references', () => {
 
   it('dates employer cuotas on day 17 of the next month, rolled past a weekend, and accepts a late one until month end', async ({ clock, as }) => {
     clock.set('2026-03-10');
-    const employer = as('EMPLOYER');
+    const employer = as('EMPLOYER', { claims: { employer_registrations: ['F1234567101'] } });
     // 17 January 2026 is a Saturday: due Monday the 19th.
-    const december = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'Y1234567101', period: '2025-12', amountCentavos: 1_234_500 } });
+    const december = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'F1234567101', period: '2025-12', amountCentavos: 1_234_500 } });
     expect(december.errors).toBeUndefined();
-    expect(december.data?.issueEmployerPaymentReference).toMatchObject({ dueDate: '2026-01-19', expiresOn: '2026-03-31', status: 'PENDING', employerRegistration: 'Y1234567101' });
-    const february = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'Y1234567101', period: '2026-02', amountCentavos: 1_000_000 } });
+    expect(december.data?.issueEmployerPaymentReference).toMatchObject({ dueDate: '2026-01-19', expiresOn: '2026-03-31', status: 'PENDING', employerRegistration: 'F1234567101' });
+    const february = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'F1234567101', period: '2026-02', amountCentavos: 1_000_000 } });
     expect(february.data?.issueEmployerPaymentReference).toMatchObject({ dueDate: '2026-03-17', expiresOn: '2026-03-17' });
-    const future = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'Y1234567101', period: '2026-04', amountCentavos: 1_000_000 } });
+    const future = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'F1234567101', period: '2026-04', amountCentavos: 1_000_000 } });
     expect(codeOf(future)).toBe('PAYMENT_PERIOD_NOT_PAYABLE');
     const other = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'Z9999999101', period: '2026-02', amountCentavos: 1_000_000 } });
     expect(codeOf(other)).toBe('NOT_FOUND');
