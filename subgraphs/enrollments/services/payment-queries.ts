@@ -6,6 +6,7 @@
  */
 import { badInput, ruleViolation } from '../../../schema/errors/client-errors.ts';
 import { refusalError, type Decision } from '../../shared/access/index.ts';
+import { INSTITUTION_TIME_ZONE, dateIn } from '../../shared/dates.ts';
 import { FOLIO_PATTERN } from '../../shared/documents/receipts.ts';
 import type { DebtStatementInput, PaymentConcept } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
@@ -145,6 +146,7 @@ export async function verifyReceipt(folio: string, ctx: EnrollmentsContext) {
   };
 }
 
+/** The Mexico City calendar day of an instant (issue and payment days are IMSS days). */
 function mexicoCityDay(instant: Date): string {
-  return mexicoCityToday({ now: () => instant, today: () => '' });
+  return dateIn(INSTITUTION_TIME_ZONE, instant);
 }
