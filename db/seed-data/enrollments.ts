@@ -7,12 +7,16 @@
  *   (some with a baja 20 days ago) and PTI enrollments;
  * - migrants enrolled at consulate windows (PTI, some with family health insurance), so that
  *   analysts' statistics have cells of 10 or more. Synthetic CURPs only; these enrollees have no
- *   person record in the demo (enrollments keeps only the CURP reference anyway).
+ *   person record in the demo (enrollments keeps only the CURP reference anyway);
+ * - payments (seed-data/payments.ts): the PTI enrollments' paid periods, and pending references
+ *   for a bank to look up and pay.
  */
 import { randomUUID } from 'node:crypto';
 import { curpCheckDigit } from '../../schema/scalars/identifiers/curp.ts';
 import { expectedCurpPrefix } from '../../subgraphs/persons/rules/curp-prefix.ts';
-import { addDays, addMonths } from '../../subgraphs/shared/dates.ts';
+import { addDays, addMonths, dateIn, INSTITUTION_TIME_ZONE } from '../../subgraphs/shared/dates.ts';
+import { DEMO } from '../demo-identities.ts';
+import { seedPayments } from './payments.ts';
 import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calendar/index.ts';
 import { EXCLUDED_CONDITION_TABLE, familyHealthQuote, paidYearEnd, WAITING_PERIOD_TABLE } from '../../subgraphs/enrollments/rules/family-health/index.ts';
 import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
@@ -213,6 +217,12 @@ export async function seedEnrollments(tx: Tx, seed: EnrollmentsSeed): Promise<vo
   await tx.insert(familyHealthEnrollments).values(plan.familyHealth);
   await tx.insert(familyHealthMembers).values(plan.members);
   await tx.insert(employerMovements).values(plan.movements);
+
+  const incomeOf = new Map(plan.independentWorkers.map((w) => [w.enrollmentId, w.declaredMonthlyIncomeCentavos]));
+  await seedPayments(tx, {
+    today: dateIn(INSTITUTION_TIME_ZONE, seed.now), now: seed.now, bankId: DEMO.bankId, employerRegistration: seed.employerRegistration, calendar, ptiDeadlineFor: deadlineFor,
+    pti: plan.enrollments.filter((e) => e.kind === 'INDEPENDENT_WORKER').map((e) => ({ id: e.id, curp: e.curp, startDate: e.startDate, monthlyCentavos: incomeOf.get(e.id)! })),
+  });
 }
 
 /** A family health enrollment of a migrant holder: the holder and 1–3 relatives, paid the day before it starts. */

@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { IDENTITY_HEADER, type IdentitySigner } from '../../schema/identity/gateway-token.ts';
 import { InvalidPurposeError, parsePurpose } from '../../schema/identity/purpose.ts';
+import { IDEMPOTENCY_KEY_HEADER, InvalidIdempotencyKeyError, parseIdempotencyKey } from '../../schema/identity/idempotency-key.ts';
 import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import { isSubgraphName } from '../../schema/subgraphs.ts';
@@ -61,10 +62,11 @@ export interface RouterCoprocessorDependencies {
 }
 
 /**
- * Headers never forwarded to a subgraph: client credentials, the access headers (they travel
- * signed inside the identity token), and an identity header a client may have sent.
+ * Headers never forwarded to a subgraph: client credentials, the access headers and the
+ * idempotency key (they travel signed inside the identity token), and an identity header a client
+ * may have sent.
  */
-const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDENTITY_HEADER]);
+const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 class Refusal extends Error {
@@ -96,17 +98,20 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
       throw new Refusal(401, 'UNAUTHENTICATED', INVALID_TOKEN_MESSAGE);
     });
     let purpose: string | null;
+    let idempotencyKey: string | null;
     try {
       purpose = parsePurpose(headers['x-access-purpose']?.join(','));
+      idempotencyKey = parseIdempotencyKey(headers[IDEMPOTENCY_KEY_HEADER]);
     } catch (error) {
       if (error instanceof InvalidPurposeError) throw new Refusal(400, error.code, error.message);
+      if (error instanceof InvalidIdempotencyKeyError) throw new Refusal(400, 'IDEMPOTENCY_KEY_INVALID', error.message);
       throw error;
     }
     // The same rules as our gateway's (gateway/server.ts): only staff's grounds count, verified as the caller.
     const grounds = await accessGrounds(identity, purpose, { case: headers['x-access-case'], exception: headers['x-access-exception'] }, deps.cases, requestId).catch((error: unknown) => {
       throw error instanceof GraphQLError ? refusalOf(error) : error;
     });
-    return { identity, purpose, grounds };
+    return { identity, purpose, grounds, idempotencyKey };
   }
 
   return async function handle(payload: unknown): Promise<CoprocessorResponse> {
@@ -122,13 +127,13 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
     const headers = lowerCased(request.headers ?? {});
     try {
       const requestId = REQUEST_ID.test(request.id) ? request.id : undefined;
-      const { identity, purpose, grounds } = await caller(headers, requestId);
+      const { identity, purpose, grounds, idempotencyKey } = await caller(headers, requestId);
       if (request.stage === 'RouterRequest') return reply;
       const audience = request.serviceName ?? '';
       // The Router must send serviceName (service_name: true); a token for an unknown audience helps no one.
       if (!isSubgraphName(audience)) throw new Refusal(500, 'INTERNAL_SERVER_ERROR', 'The coprocessor was called for an unknown subgraph');
       const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !REMOVED.has(name)));
-      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, grounds)];
+      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, grounds, idempotencyKey)];
       if (requestId !== undefined) forwarded['x-request-id'] = [requestId];
       return { ...reply, headers: forwarded };
     } catch (error) {

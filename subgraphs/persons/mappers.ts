@@ -12,7 +12,10 @@ export type PersonRow = typeof persons.$inferSelect;
 export type AddressModel = typeof addresses.$inferSelect;
 export type ClinicModel = typeof clinics.$inferSelect;
 export type BeneficiaryModel = typeof beneficiaries.$inferSelect;
-export type ProofOfLifeModel = typeof proofsOfLife.$inferSelect;
+export type ProofOfLifeModel = typeof proofsOfLife.$inferSelect & {
+  /** The acuse, when the proof was just recorded (recordProofOfLife's answer). */
+  receipt?: import('../shared/documents/receipts.ts').IssuedReceipt;
+};
 export type AccessLogEntryModel = typeof accessEvents.$inferSelect;
 
 /**

@@ -89,6 +89,8 @@ export const permissions = {
   AccessLogEntry: allow,
   AccessException: allowIf((access) => hasRole(access, 'IMSS_OFFICER')),
   AssignNssPayload: allow,
+  // Only in the answer to the caller's own procedure (assignNss, recordProofOfLife).
+  Receipt: allow,
   NssCertificate: allow,
   RemoveBeneficiaryPayload: allow,
   // Results of pure checks on the caller's own input.

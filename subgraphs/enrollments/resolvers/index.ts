@@ -5,6 +5,8 @@ import { Enrollment } from './Enrollment.ts';
 import { FamilyHealthEnrollment } from './FamilyHealthEnrollment.ts';
 import { IndependentWorkerEnrollment } from './IndependentWorkerEnrollment.ts';
 import { Mutation } from './Mutation.ts';
+import { Payment } from './Payment.ts';
+import { PaymentReference } from './PaymentReference.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 import { ReferenceValues } from './ReferenceValues.ts';
@@ -13,6 +15,7 @@ export const resolvers: Resolvers = {
   Curp: sharedScalars.Curp,
   ReferenceCode: sharedScalars.ReferenceCode,
   Date: sharedScalars.Date,
+  DateTime: sharedScalars.DateTime,
   Query,
   Mutation,
   Person,
@@ -21,4 +24,6 @@ export const resolvers: Resolvers = {
   IndependentWorkerEnrollment,
   FamilyHealthEnrollment,
   ReferenceValues,
+  PaymentReference,
+  Payment,
 };

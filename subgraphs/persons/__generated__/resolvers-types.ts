@@ -142,6 +142,8 @@ export type AssignNssPayload = {
   nss: Scalars['Nss']['output'];
   outcome: NssOutcome;
   person: Person;
+  /** The acuse of the assignment (ASSIGNED); null when an existing NSS was located (nothing was recorded). */
+  receipt: Maybe<Receipt>;
 };
 
 export type Beneficiary = {
@@ -477,6 +479,8 @@ export type ProofOfLife = {
   consulateId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   provedOn: Scalars['Date']['output'];
+  /** The acuse, in recordProofOfLife's answer (null in the history). */
+  receipt: Maybe<Receipt>;
   recordedAt: Scalars['DateTime']['output'];
 };
 
@@ -569,6 +573,26 @@ export type QueryPersonByNssArgs = {
 export type QueryVoluntaryEnrollmentEligibilityArgs = {
   input: EligibilityInput;
 };
+
+/**
+ * An acuse: a compact JWS (typ imss-receipt+jwt, ES256) signed by the subgraph that recorded the
+ * procedure, with its own key id; verifiable offline with /.well-known/jwks.json.
+ */
+export type Receipt = {
+  __typename?: 'Receipt';
+  document: Scalars['String']['output'];
+  folio: Scalars['String']['output'];
+  procedure: ReceiptProcedure;
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+export type ReceiptProcedure =
+  | 'EMPLOYER_MOVEMENT'
+  | 'FAMILY_HEALTH_ENROLLMENT'
+  | 'INDEPENDENT_WORKER_ENROLLMENT'
+  | 'NSS_ASSIGNMENT'
+  | 'PAYMENT'
+  | 'PROOF_OF_LIFE';
 
 export type RecordProofOfLifeInput = {
   curp: Scalars['Curp']['input'];
@@ -788,6 +812,8 @@ export type ResolversTypes = ResolversObject<{
   ProofOfLifeState: ProofOfLifeState;
   ProofOfLifeStatus: ResolverTypeWrapper<ProofOfLifeStatusModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Receipt: ResolverTypeWrapper<Receipt>;
+  ReceiptProcedure: ReceiptProcedure;
   RecordProofOfLifeInput: RecordProofOfLifeInput;
   RefusalReason: RefusalReason;
   Relationship: Relationship;
@@ -843,6 +869,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProofOfLife: ProofOfLifeModelModel;
   ProofOfLifeStatus: ProofOfLifeStatusModelModel;
   Query: Record<PropertyKey, never>;
+  Receipt: Receipt;
   RecordProofOfLifeInput: RecordProofOfLifeInput;
   RemoveBeneficiaryPayload: RemoveBeneficiaryPayload;
   Rfc: Scalars['Rfc']['output'];
@@ -896,6 +923,7 @@ export type AssignNssPayloadResolvers<ContextType = PersonsContext, ParentType e
   nss?: Resolver<ResolversTypes['Nss'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['NssOutcome'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
 }>;
 
 export type BeneficiaryResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['Beneficiary'] = ResolversParentTypes['Beneficiary']> = ResolversObject<{
@@ -1062,6 +1090,7 @@ export type ProofOfLifeResolvers<ContextType = PersonsContext, ParentType extend
   consulateId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   provedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
@@ -1081,6 +1110,13 @@ export type QueryResolvers<ContextType = PersonsContext, ParentType extends Reso
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'curp'>>;
   personByNss?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByNssArgs, 'nss'>>;
   voluntaryEnrollmentEligibility?: Resolver<ResolversTypes['Eligibility'], ParentType, ContextType, RequireFields<QueryVoluntaryEnrollmentEligibilityArgs, 'input'>>;
+}>;
+
+export type ReceiptResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  folio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  procedure?: Resolver<ResolversTypes['ReceiptProcedure'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type RemoveBeneficiaryPayloadResolvers<ContextType = PersonsContext, ParentType extends ResolversParentTypes['RemoveBeneficiaryPayload'] = ResolversParentTypes['RemoveBeneficiaryPayload']> = ResolversObject<{
@@ -1129,6 +1165,7 @@ export type Resolvers<ContextType = PersonsContext> = ResolversObject<{
   ProofOfLife?: ProofOfLifeResolvers<ContextType>;
   ProofOfLifeStatus?: ProofOfLifeStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Receipt?: ReceiptResolvers<ContextType>;
   RemoveBeneficiaryPayload?: RemoveBeneficiaryPayloadResolvers<ContextType>;
   Rfc?: GraphQLScalarType;
   ValidationIssue?: ValidationIssueResolvers<ContextType>;

@@ -6,11 +6,13 @@
  *   year + a per-(subdelegation, year) sequence drawn under a row lock + Luhn check digit.
  * A new person's names must agree with their CURP: a mismatch is the commonest cause of rejected
  * procedures, so it is caught here, with every mismatch listed, and nothing is written.
+ * An assignment is answered with its acuse (shared/documents/receipts.ts); locating one is not.
  */
 import type { Tx } from '../../../db/client.ts';
 import { badInput } from '../../../schema/errors/client-errors.ts';
 import { composeNss, validateCurp } from '../../../schema/scalars/identifiers/index.ts';
-import { authorize } from '../../shared/access/index.ts';
+import { authorize, isSelf } from '../../shared/access/index.ts';
+import { actingRole, issueReceipt, receiptActor } from '../../shared/documents/receipts.ts';
 import type { AssignNssPayload, MutationAssignNssArgs } from '../__generated__/resolvers-types.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonRow } from '../mappers.ts';
@@ -32,7 +34,7 @@ export async function assignNss({ input }: MutationAssignNssArgs, ctx: PersonsCo
     const person = (await txQueries.lockPerson(tx, parsed.value)) ?? (await createPerson(tx, input, parsed, ctx));
     if (person.nss) {
       await ctx.audit.append([{ action: 'READ', subjectCurp: person.curp, what: 'Person', fields: ['nss', 'givenNames', 'firstSurname', 'secondSurname', 'email'] }], tx);
-      return { outcome: 'LOCATED' as const, nss: person.nss, person };
+      return { outcome: 'LOCATED' as const, nss: person.nss, person, receipt: null };
     }
     const address = input.address ? validateAddress(input.address) : null;
     if (!address) throw badInput('NSS_ADDRESS_REQUIRED', 'A first NSS assignment needs a Mexican address');
@@ -51,7 +53,12 @@ export async function assignNss({ input }: MutationAssignNssArgs, ctx: PersonsCo
     });
     const [updated] = await txQueries.setNss(tx, person.curp, nss, clinic.id, input.email);
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: person.curp, what: 'assignNss', fields: ['nss', 'address', 'clinic', 'email'] }], tx);
-    return { outcome: 'ASSIGNED' as const, nss, person: updated! };
+    const receipt = await issueReceipt(ctx.documents, tx, {
+      issuer: 'persons', procedure: 'NSS_ASSIGNMENT', recordId: person.curp, recordedAt: now,
+      actor: receiptActor(ctx, isSelf(ctx, person.curp) ? 'INSURED' : actingRole(ctx, ['CONSULATE_STAFF', 'IMSS_OFFICER'])),
+      record: { curp: person.curp, nss, clinicId: clinic.id },
+    });
+    return { outcome: 'ASSIGNED' as const, nss, person: updated!, receipt };
   });
   ctx.loaders.personByCurp.clear(result.person.curp).prime(result.person.curp, result.person);
   ctx.released.release('Person', result.person.curp);

@@ -1,7 +1,7 @@
 /**
  * Consulate staff record a survival proof for a pensioner abroad (docs/domain.md §8). The
  * consulate is the staff member's own (from the token), never an argument, so one consulate
- * cannot act as another.
+ * cannot act as another. The answer carries the acuse (shared/documents/receipts.ts).
  */
 import { badInput, notFound } from '../../../schema/errors/client-errors.ts';
 import { authorize } from '../../shared/access/index.ts';
@@ -10,6 +10,7 @@ import type { PersonsContext } from '../context.ts';
 import type { ProofOfLifeModel } from '../mappers.ts';
 import { recordProofOfLifeFor } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
+import { issueReceipt, receiptActor } from '../../shared/documents/receipts.ts';
 
 export async function recordProofOfLife({ input }: MutationRecordProofOfLifeArgs, ctx: PersonsContext): Promise<ProofOfLifeModel> {
   await authorize(ctx, recordProofOfLifeFor(ctx, input.curp), { subjectCurp: input.curp, what: 'recordProofOfLife' });
@@ -25,7 +26,11 @@ export async function recordProofOfLife({ input }: MutationRecordProofOfLifeArgs
     }
     const [inserted] = await txQueries.insertProofOfLife(tx, { curp: input.curp, provedOn: input.provedOn, consulateId, recordedBy: ctx.viewer!.subject });
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: input.curp, what: 'recordProofOfLife', fields: ['proofOfLife'] }], tx);
-    return inserted!;
+    const receipt = await issueReceipt(ctx.documents, tx, {
+      issuer: 'persons', procedure: 'PROOF_OF_LIFE', recordId: inserted!.id, actor: receiptActor(ctx, 'CONSULATE_STAFF'), recordedAt: ctx.clock.now(),
+      record: { proofOfLifeId: inserted!.id, curp: input.curp, provedOn: input.provedOn, consulateId },
+    });
+    return { ...inserted!, receipt };
   });
   ctx.loaders.proofsOfLifeByCurp.clear(input.curp);
   return row;
