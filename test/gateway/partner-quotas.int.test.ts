@@ -17,7 +17,7 @@ const PING = '{ __typename }';
 const PAY = 'mutation Pay { cancelAppointment(id: "A-1") { id } }';
 const PAY_THROUGH_FRAGMENT = 'mutation PayAgain { ...Paying } fragment Paying on Mutation { cancelAppointment(id: "A-2") { id } }';
 
-const STORES = [{ store: 'memory', env: {} }, ...(process.env.TEST_REDIS_URL ? [{ store: 'Redis', env: { REDIS_URL: process.env.TEST_REDIS_URL } }] : [])];
+const STORES: Array<{ store: string; env: Record<string, string> }> = [{ store: 'memory', env: {} }, ...(process.env.TEST_REDIS_URL ? [{ store: 'Redis', env: { REDIS_URL: process.env.TEST_REDIS_URL } }] : [])];
 
 describe.each(STORES)('partner quotas, counted in $store', ({ env }) => {
   let system: TestSystem;
