@@ -8,6 +8,8 @@ export interface GatewayContext {
   purpose: string | null;
   /** The verified case or the declared exception staff act on (access-grounds.ts). */
   grounds: AccessGrounds;
+  /** The client's Idempotency-Key header, checked (schema/identity/idempotency-key.ts); null without one. */
+  idempotencyKey: string | null;
   requestId: string;
   log: Logger;
   /** Rate-limit key: the token's subject, or the client address for anonymous callers. */

@@ -1,7 +1,8 @@
 /**
  * How the gateway calls a subgraph: over HTTP with the keep-alive fetcher, carrying a fresh
  * gateway-signed identity token for that subgraph (audience = subgraph name) and the request id.
- * No client header is forwarded: subgraphs trust only the token.
+ * No client header is forwarded: subgraphs trust only the token (which carries the client's
+ * Idempotency-Key when it sent one).
  *
  * Resilience (docs/operations.md, "Subgraph failures"): each call has the subgraph's timeout (in
  * the fetcher); a query whose connection failed is tried again (SUBGRAPH_QUERY_RETRIES), a mutation
@@ -21,7 +22,7 @@ import type { GatewayContext } from './context.ts';
 import { RequestNotSent, SubgraphClientError, SubgraphHttpError, classifyCallFailure, subgraphUnavailable } from './subgraph-errors.ts';
 
 export interface IdentitySignerLike {
-  sign(identity: GatewayContext['identity'], audience: string, purpose: string | null, grounds?: AccessGrounds): Promise<string>;
+  sign(identity: GatewayContext['identity'], audience: string, purpose: string | null, grounds?: AccessGrounds, idempotencyKey?: string | null): Promise<string>;
 }
 
 export interface SubgraphResilience {
@@ -84,7 +85,8 @@ export class IdentityPropagatingDataSource extends RemoteGraphQLDataSource<Gatew
     if (!headers) return;
     // Composition-time calls (none with a static supergraph) and health checks have no context.
     if (!context?.identity) return;
-    const token = await this.signer.sign(context.identity, this.subgraphName, context.purpose, context.grounds).catch((error: unknown) => {
+    // The Idempotency-Key rides in the signed token, never as a header a subgraph would have to trust.
+    const token = await this.signer.sign(context.identity, this.subgraphName, context.purpose, context.grounds, context.idempotencyKey ?? null).catch((error: unknown) => {
       throw new RequestNotSent(error);
     });
     headers.set(IDENTITY_HEADER, token);

@@ -24,6 +24,7 @@ import { createKeepAliveFetcher } from './fetcher.ts';
 import { subgraphServices } from './subgraph-services.ts';
 import { supergraphSource } from './supergraph-source.ts';
 import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../schema/identity/idempotency-key.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 import { createAuthenticator, type ClientTokenVerifierLike } from './authenticate.ts';
 import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
@@ -149,7 +150,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
         if (identity.kind === 'user' && identity.viewer.bankId !== null) await quotas.admit(identity.viewer.bankId, 'requests');
         const purpose = declaredPurpose(req.headers['x-access-purpose']);
         const grounds = await accessGrounds(identity, purpose, { case: req.headers['x-access-case'], exception: req.headers['x-access-exception'] }, cases);
-        return { identity, purpose, grounds, requestId, log: log.child({ requestId }), clientKey };
+        const idempotencyKey = parseIdempotencyKey(req.headersDistinct[IDEMPOTENCY_KEY_HEADER]);
+        return { identity, purpose, grounds, idempotencyKey, requestId, log: log.child({ requestId }), clientKey };
       },
       onResponse: ({ req }, res: ServerResponse) => {
         const decision = decisions.get(req);

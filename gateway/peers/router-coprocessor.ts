@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { IDENTITY_HEADER, type IdentitySigner } from '../../schema/identity/gateway-token.ts';
 import { InvalidPurposeError, parsePurpose } from '../../schema/identity/purpose.ts';
+import { IDEMPOTENCY_KEY_HEADER, InvalidIdempotencyKeyError, parseIdempotencyKey } from '../../schema/identity/idempotency-key.ts';
 import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import { isSubgraphName } from '../../schema/subgraphs.ts';
@@ -52,7 +53,7 @@ export interface RouterCoprocessorDependencies {
 }
 
 /** Headers never forwarded to a subgraph: client credentials, and an identity header a client may have sent. */
-const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', IDENTITY_HEADER]);
+const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 class Refusal extends Error {
@@ -75,9 +76,10 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
       throw new Refusal(401, 'UNAUTHENTICATED', INVALID_TOKEN_MESSAGE);
     });
     try {
-      return { identity, purpose: parsePurpose(headers['x-access-purpose']?.join(',')) };
+      return { identity, purpose: parsePurpose(headers['x-access-purpose']?.join(',')), idempotencyKey: parseIdempotencyKey(headers[IDEMPOTENCY_KEY_HEADER]) };
     } catch (error) {
       if (error instanceof InvalidPurposeError) throw new Refusal(400, 'BAD_USER_INPUT', error.message);
+      if (error instanceof InvalidIdempotencyKeyError) throw new Refusal(400, 'IDEMPOTENCY_KEY_INVALID', error.message);
       throw error;
     }
   }
@@ -94,13 +96,13 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
     if (request.stage !== 'RouterRequest' && request.stage !== 'SubgraphRequest') return reply;
     const headers = lowerCased(request.headers ?? {});
     try {
-      const { identity, purpose } = await caller(headers);
+      const { identity, purpose, idempotencyKey } = await caller(headers);
       if (request.stage === 'RouterRequest') return reply;
       const audience = request.serviceName ?? '';
       // The Router must send serviceName (service_name: true); a token for an unknown audience helps no one.
       if (!isSubgraphName(audience)) throw new Refusal(500, 'INTERNAL_SERVER_ERROR', 'The coprocessor was called for an unknown subgraph');
       const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !REMOVED.has(name)));
-      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose)];
+      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, undefined, idempotencyKey)];
       if (REQUEST_ID.test(request.id)) forwarded['x-request-id'] = [request.id];
       return { ...reply, headers: forwarded };
     } catch (error) {

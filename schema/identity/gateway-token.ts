@@ -14,6 +14,7 @@ import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import { failureReason } from './failure-reason.ts';
 import { ExpiringLru } from './lru.ts';
 import { NO_GROUNDS, exceptionReasonSchema, verifiedCaseSchema, type AccessGrounds } from './access-grounds.ts';
+import { idempotencyKeySchema } from './idempotency-key.ts';
 import { InvalidPurposeError, parsePurpose, purposeSchema } from './purpose.ts';
 import { IDENTITY_NAME_MAX_LENGTH, IDENTITY_TOKEN_MAX_LENGTH } from './token-limits.ts';
 import {
@@ -81,10 +82,11 @@ export interface IdentitySignerOptions {
 
 export interface IdentitySigner {
   /**
-   * A token for `audience` (the subgraph's name) carrying `identity`, the declared `purpose` and the
-   * grounds staff act on (a case the gateway verified, or an exception's reason).
+   * A token for `audience` (the subgraph's name) carrying `identity`, the declared `purpose`, the
+   * grounds staff act on (a case the gateway verified, or an exception's reason) and the client's
+   * Idempotency-Key, if it sent one (idempotency-key.ts).
    */
-  sign(identity: Identity, audience: string, purpose: string | null, grounds?: AccessGrounds): Promise<string>;
+  sign(identity: Identity, audience: string, purpose: string | null, grounds?: AccessGrounds, idempotencyKey?: string | null): Promise<string>;
 }
 
 export function createIdentitySigner(options: IdentitySignerOptions): IdentitySigner {
@@ -96,19 +98,23 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   const cache = new ExpiringLru<Promise<string>>(options.maxCacheEntries ?? 10_000);
 
   return {
-    async sign(identity, audience, purpose, grounds = NO_GROUNDS) {
+    async sign(identity, audience, purpose, grounds = NO_GROUNDS, idempotencyKey = null) {
       if (audience === '' || audience.length > IDENTITY_NAME_MAX_LENGTH) throw new TypeError(`audience must name a subgraph (at most ${IDENTITY_NAME_MAX_LENGTH} characters)`);
       // The gateway should have run parsePurpose on the header already; this is the backstop.
       if (purpose !== null && parsePurpose(purpose) !== purpose) throw new InvalidPurposeError();
+      if (idempotencyKey !== null && !idempotencyKeySchema.safeParse(idempotencyKey).success) throw new TypeError('idempotencyKey must be 1-255 printable ASCII characters');
       // Arrays, not joined strings: no separator a claim value could contain to collide two keys.
       const key = JSON.stringify([audience, purpose, identityKey(identity), grounds.case, grounds.exception]);
       const now = Date.now();
-      const cached = cache.get(key, now);
+      // A token with an Idempotency-Key is never cached: it must not be reused for another key,
+      // and one-off keys would evict the tokens worth keeping.
+      const cacheable = idempotencyKey === null;
+      const cached = cacheable ? cache.get(key, now) : undefined;
       if (cached) return cached;
 
       const issuedAt = Math.floor(now / 1000);
       const expiresAt = issuedAt + ttlSeconds;
-      const token = new SignJWT(payloadFor(identity, purpose, grounds))
+      const token = new SignJWT(payloadFor(identity, purpose, grounds, idempotencyKey))
         .setProtectedHeader({ alg: GATEWAY_TOKEN_ALG, typ: GATEWAY_TOKEN_TYPE })
         .setIssuer(issuer)
         .setAudience(audience)
@@ -121,7 +127,7 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
           return signed;
         });
       // The promise itself is cached, so concurrent requests for the same identity sign once.
-      if (ttlSeconds > REUSE_MARGIN_SECONDS) {
+      if (cacheable && ttlSeconds > REUSE_MARGIN_SECONDS) {
         cache.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
         token.catch(() => cache.delete(key));
       }
@@ -130,13 +136,14 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   };
 }
 
-function payloadFor(identity: Identity, purpose: string | null, grounds: AccessGrounds): JWTPayload {
+function payloadFor(identity: Identity, purpose: string | null, grounds: AccessGrounds, idempotencyKey: string | null): JWTPayload {
   const base = identity.kind === 'anonymous' ? { sub: ANONYMOUS_SUBJECT, anon: true } : claimsFromViewer(identity.viewer);
   return {
     ...base,
     ...(purpose !== null && { purpose }),
     ...(grounds.case !== null && { access_case: grounds.case }),
     ...(grounds.exception !== null && { access_exception: grounds.exception }),
+    ...(idempotencyKey !== null && { idempotency_key: idempotencyKey }),
   };
 }
 
@@ -166,6 +173,8 @@ export interface VerifiedIdentity {
   identity: Identity;
   purpose: string | null;
   grounds: AccessGrounds;
+  /** The client's Idempotency-Key, as the gateway checked and signed it; null without one. */
+  idempotencyKey: string | null;
 }
 
 export interface IdentityVerifier {
@@ -197,7 +206,12 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
           clockTolerance: tolerance,
           maxTokenAge: maxAge,
         });
-        const verified = Object.freeze({ identity: identityFromPayload(payload), purpose: purposeFromPayload(payload), grounds: groundsFromPayload(payload) });
+        const verified = Object.freeze({
+          identity: identityFromPayload(payload),
+          purpose: purposeFromPayload(payload),
+          grounds: groundsFromPayload(payload),
+          idempotencyKey: payload.idempotency_key === undefined ? null : idempotencyKeySchema.parse(payload.idempotency_key),
+        });
         // Valid until whichever check would fail first: `exp`, or the maximum age.
         const validUntil = Math.min(Number(payload.exp), Number(payload.iat) + maxAge) + tolerance;
         cache.set(token, verified, validUntil * 1000);

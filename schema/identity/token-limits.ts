@@ -16,6 +16,8 @@
  * - the grounds staff act on (access-grounds.ts): a verified case (ASCII ids, bounded) or an
  *   exception's reason (200 units, three bytes each at most), whichever is longer (the gateway
  *   refuses both at once);
+ * - the client's Idempotency-Key (idempotency-key.ts): 255 printable ASCII characters, two bytes
+ *   of JSON each at most (`"` and `\\` are escaped), and its key;
  * - the gateway's own claims (`iss`, `aud`, `iat`, `exp`, `jti`), with issuer and audience of at
  *   most IDENTITY_NAME_MAX_LENGTH characters each;
  * - its protected header and Ed25519 signature.
@@ -23,6 +25,7 @@
  * error at the gateway, never a subgraph's 401.
  */
 import { EXCEPTION_REASON_MAX } from './access-grounds.ts';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.ts';
 import { PURPOSE_MAX_LENGTH } from './purpose.ts';
 
 /** Longest `Authorization: Bearer` token the gateway accepts (real access tokens are a few KB). */
@@ -42,13 +45,15 @@ const MAX_JSON_BYTES_PER_UNIT = 3;
 /** `,"access_case":{"id":"…","curp":"…","office":"…","procedure":"…"}` at the schema's maxima. */
 const CASE_CLAIM_MAX_BYTES = `,"access_case":{"id":"","curp":"","office":"","procedure":""}`.length + 64 + 18 + 64 + 40;
 const EXCEPTION_CLAIM_MAX_BYTES = `,"access_exception":""`.length + MAX_JSON_BYTES_PER_UNIT * EXCEPTION_REASON_MAX;
+/** `,"idempotency_key":"…"`, every character an escaped quote or backslash. */
+const IDEMPOTENCY_KEY_CLAIM_MAX_BYTES = `,"idempotency_key":""`.length + 2 * IDEMPOTENCY_KEY_MAX_LENGTH;
 
 const base64urlLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
 
 /** The longest identity token the gateway can sign from a client token of at most `clientMaxLength` characters. */
 export function identityTokenBound(clientMaxLength: number): number {
   const clientPayloadBytes = Math.floor((clientMaxLength * 3) / 4);
-  const payloadBytes = clientPayloadBytes + 2 * SUBJECT_MAX_LENGTH + (`,"purpose":""`.length + MAX_JSON_BYTES_PER_UNIT * PURPOSE_MAX_LENGTH) + Math.max(CASE_CLAIM_MAX_BYTES, EXCEPTION_CLAIM_MAX_BYTES) + OWN_CLAIMS_MAX_BYTES;
+  const payloadBytes = clientPayloadBytes + 2 * SUBJECT_MAX_LENGTH + (`,"purpose":""`.length + MAX_JSON_BYTES_PER_UNIT * PURPOSE_MAX_LENGTH) + Math.max(CASE_CLAIM_MAX_BYTES, EXCEPTION_CLAIM_MAX_BYTES) + IDEMPOTENCY_KEY_CLAIM_MAX_BYTES + OWN_CLAIMS_MAX_BYTES;
   return base64urlLength(HEADER_BYTES) + 1 + base64urlLength(payloadBytes) + 1 + base64urlLength(ED25519_SIGNATURE_BYTES);
 }
 

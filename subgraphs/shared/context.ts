@@ -25,6 +25,8 @@ export function clockAt(instant: Date): Clock {
 
 export interface BaseContext<Read extends string = string, Write extends string = string> extends Access {
   identity: Identity;
+  /** The client's Idempotency-Key, signed into the identity token by the gateway; null without one. */
+  idempotencyKey: string | null;
   requestId: string;
   log: Logger;
   clock: Clock;

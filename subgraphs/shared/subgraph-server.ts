@@ -25,7 +25,7 @@ import { withShield } from './shield.ts';
 import type { SubgraphInstance } from './subgraph-module.ts';
 
 export interface IdentityVerifierLike {
-  verify(token: string | undefined): Promise<{ identity: Identity; purpose: string | null; grounds?: AccessGrounds }>;
+  verify(token: string | undefined): Promise<{ identity: Identity; purpose: string | null; grounds?: AccessGrounds; idempotencyKey?: string | null }>;
 }
 
 export interface SubgraphServerOptions {
@@ -52,7 +52,7 @@ export function buildShieldedSchema(name: SubgraphName, instance: SubgraphInstan
 /** The shared part of every request's context, from the verified identity. */
 export function createBaseContext(
   options: Pick<SubgraphServerOptions, 'name' | 'database' | 'now' | 'log' | 'auditSigner'>,
-  verified: { identity: Identity; purpose: string | null; grounds?: AccessGrounds },
+  verified: { identity: Identity; purpose: string | null; grounds?: AccessGrounds; idempotencyKey?: string | null },
   requestId: string,
 ): BaseContext {
   const viewer = viewerOf(verified.identity);
@@ -63,6 +63,7 @@ export function createBaseContext(
     purpose: verified.purpose,
     case: grounds.case,
     exception: grounds.exception,
+    idempotencyKey: verified.idempotencyKey ?? null,
     requestId,
     log: options.log.child({ requestId }),
     clock: clockAt(options.now()),

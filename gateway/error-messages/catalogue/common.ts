@@ -51,6 +51,10 @@ export const COMMON: Catalogue = {
     en: "The token's scope (roles, registrations, purpose) is too large to pass on: {length} characters signed, at most {limit}",
     es: 'El alcance del token (perfiles, registros patronales, propósito) es demasiado grande para transmitirlo: {length} caracteres firmados, como máximo {limit}.',
   },
+  IDEMPOTENCY_KEY_INVALID: {
+    en: 'The Idempotency-Key header must be one value of 1 to {maxLength} printable ASCII characters ({reason})',
+    es: 'El encabezado Idempotency-Key debe ser un solo valor de 1 a {maxLength} caracteres ASCII imprimibles ({reason}).',
+  },
   NOT_FOUND: [
     { en: 'Person not found', es: 'No se encontró a la persona.' },
     { en: 'Beneficiary not found', es: 'No se encontró al beneficiario.' },

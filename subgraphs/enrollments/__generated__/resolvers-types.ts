@@ -17,6 +17,7 @@ export type Scalars = {
   /** Clave Única de Registro de Población (validated by the persons subgraph's rules). */
   Curp: { input: string; output: string; }
   Date: { input: string; output: string; }
+  DateTime: { input: string | Date; output: string | Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -25,6 +26,16 @@ export type BajaCause = {
   code: Scalars['String']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+export type BankReconciliation = {
+  __typename?: 'BankReconciliation';
+  bankId: Scalars['ID']['output'];
+  byConcept: Array<ReconciliationLine>;
+  count: Scalars['Int']['output'];
+  date: Scalars['Date']['output'];
+  payments: Array<Payment>;
+  totalCentavos: Scalars['Int']['output'];
 };
 
 export type ContributionBase = {
@@ -68,6 +79,43 @@ export type CoveragePeriod = {
   start: Scalars['Date']['output'];
 };
 
+export type DebtObligation = {
+  __typename?: 'DebtObligation';
+  amountCentavos: Scalars['Int']['output'];
+  concept: PaymentConcept;
+  dueDate: Scalars['Date']['output'];
+  overdue: Scalars['Boolean']['output'];
+  paid: Scalars['Boolean']['output'];
+  paidOn: Maybe<Scalars['Date']['output']>;
+  period: Scalars['String']['output'];
+  periodEnd: Scalars['Date']['output'];
+  periodStart: Scalars['Date']['output'];
+  /** The latest reference issued for it. */
+  reference: Scalars['String']['output'];
+};
+
+export type DebtStatement = {
+  __typename?: 'DebtStatement';
+  asOf: Scalars['Date']['output'];
+  curp: Maybe<Scalars['Curp']['output']>;
+  employerRegistration: Maybe<Scalars['String']['output']>;
+  /** Every obligation with a reference issued on or before asOf, oldest period first. */
+  obligations: Array<DebtObligation>;
+  /** Payments recorded on or before asOf. */
+  payments: Array<Payment>;
+  /** Unpaid obligations past their due date. */
+  totalOverdueCentavos: Scalars['Int']['output'];
+  totalOwedCentavos: Scalars['Int']['output'];
+  totalPaidCentavos: Scalars['Int']['output'];
+};
+
+export type DebtStatementInput = {
+  /** Default today (Mexico City). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  curp?: InputMaybe<Scalars['Curp']['input']>;
+  employerRegistration?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type EmployerMovement = {
   __typename?: 'EmployerMovement';
   bajaCause: Maybe<BajaCause>;
@@ -90,6 +138,8 @@ export type EmployerMovement = {
   idseCode: Scalars['String']['output'];
   kind: MovementKind;
   late: Scalars['Boolean']['output'];
+  /** The acuse of the movement (null for movements recorded before receipts). */
+  receipt: Maybe<Receipt>;
   salaryType: Maybe<SalaryType>;
   wageZone: Maybe<WageZone>;
 };
@@ -110,6 +160,8 @@ export type EnrollFamilyHealthInput = {
 export type EnrollFamilyHealthPayload = {
   __typename?: 'EnrollFamilyHealthPayload';
   enrollment: Enrollment;
+  /** The acuse of the enrollment. */
+  receipt: Receipt;
   /** Members not enrolled, with the reason (a declared excluded condition). */
   refusedMembers: Array<RefusedMember>;
 };
@@ -155,6 +207,8 @@ export type Enrollment = {
   movements: Maybe<Array<EmployerMovement>>;
   /** The enrolled person (owned by the persons subgraph). */
   person: Person;
+  /** The acuse of the enrollment (PTI and family health; null for enrollments recorded before receipts). */
+  receipt: Maybe<Receipt>;
   startDate: Scalars['Date']['output'];
 };
 
@@ -354,6 +408,27 @@ export type IndependentWorkerQuoteInput = {
   wageZone?: InputMaybe<WageZone>;
 };
 
+export type IssueEmployerPaymentReferenceInput = {
+  /** The total the SUA determination gives, in centavos. */
+  amountCentavos: Scalars['Int']['input'];
+  /** One of the caller's registros patronales. */
+  employerRegistration: Scalars['String']['input'];
+  /** The month of the cuotas, YYYY-MM (not a future month). */
+  period: Scalars['String']['input'];
+};
+
+export type IssueFamilyHealthPaymentReferenceInput = {
+  enrollmentId: Scalars['ID']['input'];
+  /** True for the year after the enrollment's current end; false (default) for its first year. */
+  renewal?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type IssueIndependentWorkerPaymentReferenceInput = {
+  enrollmentId: Scalars['ID']['input'];
+  /** The first month of the period paid, YYYY-MM. */
+  period: Scalars['String']['input'];
+};
+
 export type MinimumWageValue = {
   __typename?: 'MinimumWageValue';
   generalDailyCentavos: Scalars['Int']['output'];
@@ -408,6 +483,34 @@ export type Mutation = {
   fileBaja: EmployerMovement;
   /** IDSE salary change (movement 07). */
   fileSalaryChange: EmployerMovement;
+  /**
+   * A payment reference for an employer's monthly cuotas of `period` (YYYY-MM), with the amount the
+   * employer's SUA determination gives (as SIPARE takes it from an SUA file), due on day 17 of the
+   * following month moved past non-business days. Employers for their own registrations.
+   */
+  issueEmployerPaymentReference: PaymentReference;
+  /**
+   * A payment reference for a family health insurance (modalidad 33) annual fee: the year the
+   * enrollment starts (default) or its renewal (the year after its current end), due on the first
+   * day of that year (paid in advance).
+   */
+  issueFamilyHealthPaymentReference: PaymentReference;
+  /**
+   * A payment reference for an independent worker's (PTI) contribution: the period of the
+   * enrollment's payment period (monthly, semiannual, annual) that starts in `period` (YYYY-MM),
+   * due by the PTI deadline of that month. The insured person for their own enrollment, or staff
+   * with a declared purpose (and case) for the person's.
+   */
+  issueIndependentWorkerPaymentReference: PaymentReference;
+  /**
+   * A partner bank records a payment of a reference. Requires the `Idempotency-Key` HTTP header
+   * (1-255 printable ASCII characters): a retry with the same key and the same input returns the
+   * first result (replayed true); the same key with another input is refused
+   * (IDEMPOTENCY_KEY_REUSED). Refused when the amount differs from the reference's
+   * (PAYMENT_AMOUNT_MISMATCH), the reference has expired (PAYMENT_REFERENCE_EXPIRED) or is already
+   * paid (PAYMENT_REFERENCE_ALREADY_PAID). A confirmed payment opens or extends coverage.
+   */
+  recordPayment: RecordPaymentPayload;
 };
 
 
@@ -435,10 +538,89 @@ export type MutationFileSalaryChangeArgs = {
   input: FileSalaryChangeInput;
 };
 
+
+export type MutationIssueEmployerPaymentReferenceArgs = {
+  input: IssueEmployerPaymentReferenceInput;
+};
+
+
+export type MutationIssueFamilyHealthPaymentReferenceArgs = {
+  input: IssueFamilyHealthPaymentReferenceInput;
+};
+
+
+export type MutationIssueIndependentWorkerPaymentReferenceArgs = {
+  input: IssueIndependentWorkerPaymentReferenceInput;
+};
+
+
+export type MutationRecordPaymentArgs = {
+  input: RecordPaymentInput;
+};
+
+export type Payment = {
+  __typename?: 'Payment';
+  amountCentavos: Scalars['Int']['output'];
+  /** The partner bank that collected it. */
+  bankId: Scalars['ID']['output'];
+  concept: PaymentConcept;
+  /** The coverage the payment opened or extended (PTI, family health). */
+  coveragePeriod: Maybe<CoveragePeriod>;
+  id: Scalars['ID']['output'];
+  /** When the payer paid at the bank (as the bank reports it). */
+  paidAt: Scalars['DateTime']['output'];
+  period: Scalars['String']['output'];
+  receipt: Receipt;
+  /** When IMSS recorded it. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The reference paid. */
+  reference: Scalars['String']['output'];
+};
+
+export type PaymentConcept =
+  /** An employer's monthly cuotas (LSS art. 39). */
+  | 'EMPLOYER_MONTHLY_CUOTAS'
+  /** Seguro de Salud para la Familia: the annual fee, paid in advance. */
+  | 'FAMILY_HEALTH_FEE'
+  /** Personas trabajadoras independientes: the contribution of one payment period. */
+  | 'INDEPENDENT_WORKER_CONTRIBUTION';
+
 export type PaymentPeriod =
   | 'ANNUAL'
   | 'MONTHLY'
   | 'SEMIANNUAL';
+
+export type PaymentReference = {
+  __typename?: 'PaymentReference';
+  amountCentavos: Scalars['Int']['output'];
+  concept: PaymentConcept;
+  /** The day it is due (paying on that day is on time). */
+  dueDate: Scalars['Date']['output'];
+  /** The employer registration it is for (employer cuotas; not shown to banks). */
+  employerRegistration: Maybe<Scalars['String']['output']>;
+  /** The enrollment it is for (PTI, family health; not shown to banks). */
+  enrollment: Maybe<Enrollment>;
+  /** The last day a bank may collect it. */
+  expiresOn: Scalars['Date']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** The payment that settled it: for a bank, only a payment that bank recorded. */
+  payment: Maybe<Payment>;
+  /** The first month paid, YYYY-MM. */
+  period: Scalars['String']['output'];
+  periodEnd: Scalars['Date']['output'];
+  /** First and last day the payment is for. */
+  periodStart: Scalars['Date']['output'];
+  /** The written form: 7 groups of 4 characters, the last two check digits. */
+  reference: Scalars['String']['output'];
+  status: PaymentReferenceStatus;
+};
+
+export type PaymentReferenceStatus =
+  /** Past its expiry without a payment: a new reference must be issued. */
+  | 'EXPIRED'
+  | 'PAID'
+  /** Payable until its expiry. */
+  | 'PENDING';
 
 /** Enrollments extend the person owned by the persons subgraph. */
 export type Person = {
@@ -487,6 +669,17 @@ export type PtiRateSet = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The payments one partner bank recorded on one day (Mexico City calendar day of recording), with
+   * totals per concept. Readable by that bank (bankId must be its own) and by IMSS officers.
+   */
+  bankReconciliation: BankReconciliation;
+  /**
+   * Estado de adeudo: the obligations of an employer registration (one of the caller's) or of an
+   * independent worker / family health holder (curp), the payments made, and what is overdue as of
+   * a date (default today, Mexico City). Exactly one of employerRegistration and curp.
+   */
+  debtStatement: DebtStatement;
+  /**
    * An employer's workers: enrollments filed under the caller's own registros patronales (all of
    * them, or one). Employers only; another employer's registration returns nothing.
    */
@@ -514,12 +707,39 @@ export type Query = {
    */
   independentWorkerQuote: IndependentWorkerQuote;
   /**
+   * A payment reference (línea de captura) looked up by its written form (hyphens, spaces and case
+   * do not matter; mistyped check digits are refused before any lookup, PAYMENT_REFERENCE_CHECK).
+   * A partner bank sees what it needs to collect it (concept, period, amount, due date, expiry,
+   * status) and the payment only if it recorded that payment itself; never whose obligation it is.
+   * The obligor (the insured person, the employer) and IMSS officers see the rest. Null when there
+   * is no such reference.
+   */
+  paymentReference: Maybe<PaymentReference>;
+  /**
    * The reference values in force on a date (UMA, minimum wage, family health fees, PTI rates and
    * programme settings, waiting periods, excluded conditions), each with its source and whether it
    * is confirmed. A table with no value in force that day is an error naming the table
    * (REFERENCE_TABLE_MISSING) on that field.
    */
   referenceValues: ReferenceValues;
+  /**
+   * Whether a receipt (acuse) folio exists and what kind of procedure it records, when, and by whom
+   * (role and organisation). Never personal data or amounts: the receipt itself carries those, and
+   * its signature is verified offline with /.well-known/jwks.json. Any signed-in caller may ask
+   * (folios are random, so existence reveals nothing guessable).
+   */
+  verifyReceipt: ReceiptVerification;
+};
+
+
+export type QueryBankReconciliationArgs = {
+  bankId: Scalars['ID']['input'];
+  date: Scalars['Date']['input'];
+};
+
+
+export type QueryDebtStatementArgs = {
+  input: DebtStatementInput;
 };
 
 
@@ -546,8 +766,83 @@ export type QueryIndependentWorkerQuoteArgs = {
 };
 
 
+export type QueryPaymentReferenceArgs = {
+  reference: Scalars['String']['input'];
+};
+
+
 export type QueryReferenceValuesArgs = {
   date: Scalars['Date']['input'];
+};
+
+
+export type QueryVerifyReceiptArgs = {
+  folio: Scalars['String']['input'];
+};
+
+/**
+ * An acuse: a compact JWS (typ imss-receipt+jwt, ES256) signed by the subgraph that recorded the
+ * procedure, with its own key id; verifiable offline with /.well-known/jwks.json.
+ */
+export type Receipt = {
+  __typename?: 'Receipt';
+  document: Scalars['String']['output'];
+  folio: Scalars['String']['output'];
+  procedure: ReceiptProcedure;
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+export type ReceiptActor = {
+  __typename?: 'ReceiptActor';
+  /** The bank, consulate, employer registration, subdelegation, or SELF for a person acting for themself. */
+  organisation: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
+export type ReceiptProcedure =
+  | 'EMPLOYER_MOVEMENT'
+  | 'FAMILY_HEALTH_ENROLLMENT'
+  | 'INDEPENDENT_WORKER_ENROLLMENT'
+  | 'NSS_ASSIGNMENT'
+  | 'PAYMENT'
+  | 'PROOF_OF_LIFE';
+
+export type ReceiptVerification = {
+  __typename?: 'ReceiptVerification';
+  /** SHA-256 (hex) of the compact JWS: the holder of a receipt checks it is this one. */
+  documentSha256: Maybe<Scalars['String']['output']>;
+  exists: Scalars['Boolean']['output'];
+  folio: Scalars['String']['output'];
+  /** The subgraph that signed it (the JWS issuer is imss-federation:<issuer>). */
+  issuer: Maybe<Scalars['String']['output']>;
+  procedure: Maybe<ReceiptProcedure>;
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who recorded it: a role and an organisation, never a staff member's name. */
+  recordedBy: Maybe<ReceiptActor>;
+};
+
+export type ReconciliationLine = {
+  __typename?: 'ReconciliationLine';
+  concept: PaymentConcept;
+  count: Scalars['Int']['output'];
+  totalCentavos: Scalars['Int']['output'];
+};
+
+export type RecordPaymentInput = {
+  /** What the payer paid, in centavos: the reference's amount exactly. */
+  amountCentavos: Scalars['Int']['input'];
+  /** When the payer paid (not in the future; on or before the reference's expiry day). */
+  paidAt: Scalars['DateTime']['input'];
+  reference: Scalars['String']['input'];
+};
+
+export type RecordPaymentPayload = {
+  __typename?: 'RecordPaymentPayload';
+  payment: Payment;
+  /** The acuse of the payment (the same as payment.receipt). */
+  receipt: Receipt;
+  /** True when this is a retry answered with the first result. */
+  replayed: Scalars['Boolean']['output'];
 };
 
 export type ReferenceValidity = {
@@ -785,8 +1080,10 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   BajaCause: ResolverTypeWrapper<BajaCause>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ContributionBase: ResolverTypeWrapper<ContributionBase>;
+  BankReconciliation: ResolverTypeWrapper<BankReconciliation>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ContributionBase: ResolverTypeWrapper<ContributionBase>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContributionLine: ResolverTypeWrapper<ContributionLine>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -795,8 +1092,11 @@ export type ResolversTypes = ResolversObject<{
   CoveragePeriod: ResolverTypeWrapper<CoveragePeriod>;
   Curp: ResolverTypeWrapper<Scalars['Curp']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DebtObligation: ResolverTypeWrapper<DebtObligation>;
+  DebtStatement: ResolverTypeWrapper<DebtStatement>;
+  DebtStatementInput: DebtStatementInput;
   EmployerMovement: ResolverTypeWrapper<EmployerMovementModelModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EnrollFamilyHealthInput: EnrollFamilyHealthInput;
   EnrollFamilyHealthPayload: ResolverTypeWrapper<Omit<EnrollFamilyHealthPayload, 'enrollment'> & { enrollment: ResolversTypes['Enrollment'] }>;
   EnrollIndependentWorkerInput: EnrollIndependentWorkerInput;
@@ -823,16 +1123,30 @@ export type ResolversTypes = ResolversObject<{
   IndependentWorkerEnrollment: ResolverTypeWrapper<IndependentWorkerEnrollmentModelModel>;
   IndependentWorkerQuote: ResolverTypeWrapper<IndependentWorkerQuote>;
   IndependentWorkerQuoteInput: IndependentWorkerQuoteInput;
+  IssueEmployerPaymentReferenceInput: IssueEmployerPaymentReferenceInput;
+  IssueFamilyHealthPaymentReferenceInput: IssueFamilyHealthPaymentReferenceInput;
+  IssueIndependentWorkerPaymentReferenceInput: IssueIndependentWorkerPaymentReferenceInput;
   MinimumWageValue: ResolverTypeWrapper<MinimumWageValue>;
   MonthContribution: ResolverTypeWrapper<MonthContribution>;
   MovementKind: MovementKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Payment: ResolverTypeWrapper<Payment>;
+  PaymentConcept: PaymentConcept;
   PaymentPeriod: PaymentPeriod;
+  PaymentReference: ResolverTypeWrapper<Omit<PaymentReference, 'enrollment'> & { enrollment?: Maybe<ResolversTypes['Enrollment']> }>;
+  PaymentReferenceStatus: PaymentReferenceStatus;
   Person: ResolverTypeWrapper<PersonRefModelModel>;
   PtiProgramme: ResolverTypeWrapper<PtiProgramme>;
   PtiRate: ResolverTypeWrapper<PtiRate>;
   PtiRateSet: ResolverTypeWrapper<PtiRateSet>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Receipt: ResolverTypeWrapper<Receipt>;
+  ReceiptActor: ResolverTypeWrapper<ReceiptActor>;
+  ReceiptProcedure: ReceiptProcedure;
+  ReceiptVerification: ResolverTypeWrapper<ReceiptVerification>;
+  ReconciliationLine: ResolverTypeWrapper<ReconciliationLine>;
+  RecordPaymentInput: RecordPaymentInput;
+  RecordPaymentPayload: ResolverTypeWrapper<RecordPaymentPayload>;
   ReferenceValidity: ResolverTypeWrapper<ReferenceValidity>;
   ReferenceValues: ResolverTypeWrapper<ReferenceValuesModelModel>;
   RefusedMember: ResolverTypeWrapper<RefusedMember>;
@@ -854,16 +1168,21 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   BajaCause: BajaCause;
   String: Scalars['String']['output'];
-  ContributionBase: ContributionBase;
+  BankReconciliation: BankReconciliation;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  ContributionBase: ContributionBase;
   Float: Scalars['Float']['output'];
   ContributionLine: ContributionLine;
   Boolean: Scalars['Boolean']['output'];
   CoveragePeriod: CoveragePeriod;
   Curp: Scalars['Curp']['output'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DebtObligation: DebtObligation;
+  DebtStatement: DebtStatement;
+  DebtStatementInput: DebtStatementInput;
   EmployerMovement: EmployerMovementModelModel;
-  ID: Scalars['ID']['output'];
   EnrollFamilyHealthInput: EnrollFamilyHealthInput;
   EnrollFamilyHealthPayload: Omit<EnrollFamilyHealthPayload, 'enrollment'> & { enrollment: ResolversParentTypes['Enrollment'] };
   EnrollIndependentWorkerInput: EnrollIndependentWorkerInput;
@@ -887,14 +1206,25 @@ export type ResolversParentTypes = ResolversObject<{
   IndependentWorkerEnrollment: IndependentWorkerEnrollmentModelModel;
   IndependentWorkerQuote: IndependentWorkerQuote;
   IndependentWorkerQuoteInput: IndependentWorkerQuoteInput;
+  IssueEmployerPaymentReferenceInput: IssueEmployerPaymentReferenceInput;
+  IssueFamilyHealthPaymentReferenceInput: IssueFamilyHealthPaymentReferenceInput;
+  IssueIndependentWorkerPaymentReferenceInput: IssueIndependentWorkerPaymentReferenceInput;
   MinimumWageValue: MinimumWageValue;
   MonthContribution: MonthContribution;
   Mutation: Record<PropertyKey, never>;
+  Payment: Payment;
+  PaymentReference: Omit<PaymentReference, 'enrollment'> & { enrollment?: Maybe<ResolversParentTypes['Enrollment']> };
   Person: PersonRefModelModel;
   PtiProgramme: PtiProgramme;
   PtiRate: PtiRate;
   PtiRateSet: PtiRateSet;
   Query: Record<PropertyKey, never>;
+  Receipt: Receipt;
+  ReceiptActor: ReceiptActor;
+  ReceiptVerification: ReceiptVerification;
+  ReconciliationLine: ReconciliationLine;
+  RecordPaymentInput: RecordPaymentInput;
+  RecordPaymentPayload: RecordPaymentPayload;
   ReferenceValidity: ReferenceValidity;
   ReferenceValues: ReferenceValuesModelModel;
   RefusedMember: RefusedMember;
@@ -912,6 +1242,15 @@ export type BajaCauseResolvers<ContextType = EnrollmentsContext, ParentType exte
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BankReconciliationResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['BankReconciliation'] = ResolversParentTypes['BankReconciliation']> = ResolversObject<{
+  bankId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  byConcept?: Resolver<Array<ResolversTypes['ReconciliationLine']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  totalCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ContributionBaseResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['ContributionBase'] = ResolversParentTypes['ContributionBase']> = ResolversObject<{
@@ -947,6 +1286,34 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DebtObligationResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['DebtObligation'] = ResolversParentTypes['DebtObligation']> = ResolversObject<{
+  amountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concept?: Resolver<ResolversTypes['PaymentConcept'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DebtStatementResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['DebtStatement'] = ResolversParentTypes['DebtStatement']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  curp?: Resolver<Maybe<ResolversTypes['Curp']>, ParentType, ContextType>;
+  employerRegistration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['DebtObligation']>, ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  totalOverdueCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalOwedCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalPaidCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EmployerMovementResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['EmployerMovement'] = ResolversParentTypes['EmployerMovement']> = ResolversObject<{
   bajaCause?: Resolver<Maybe<ResolversTypes['BajaCause']>, ParentType, ContextType>;
   curp?: Resolver<ResolversTypes['Curp'], ParentType, ContextType>;
@@ -962,12 +1329,14 @@ export type EmployerMovementResolvers<ContextType = EnrollmentsContext, ParentTy
   idseCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MovementKind'], ParentType, ContextType>;
   late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
   salaryType?: Resolver<Maybe<ResolversTypes['SalaryType']>, ParentType, ContextType>;
   wageZone?: Resolver<Maybe<ResolversTypes['WageZone']>, ParentType, ContextType>;
 }>;
 
 export type EnrollFamilyHealthPayloadResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['EnrollFamilyHealthPayload'] = ResolversParentTypes['EnrollFamilyHealthPayload']> = ResolversObject<{
   enrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
+  receipt?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType>;
   refusedMembers?: Resolver<Array<ResolversTypes['RefusedMember']>, ParentType, ContextType>;
 }>;
 
@@ -986,6 +1355,7 @@ export type EnrollmentResolvers<ContextType = EnrollmentsContext, ParentType ext
   modality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   movements?: Resolver<Maybe<Array<ResolversTypes['EmployerMovement']>>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -1103,6 +1473,39 @@ export type MutationResolvers<ContextType = EnrollmentsContext, ParentType exten
   fileAlta?: Resolver<ResolversTypes['EmployerMovement'], ParentType, ContextType, RequireFields<MutationFileAltaArgs, 'input'>>;
   fileBaja?: Resolver<ResolversTypes['EmployerMovement'], ParentType, ContextType, RequireFields<MutationFileBajaArgs, 'input'>>;
   fileSalaryChange?: Resolver<ResolversTypes['EmployerMovement'], ParentType, ContextType, RequireFields<MutationFileSalaryChangeArgs, 'input'>>;
+  issueEmployerPaymentReference?: Resolver<ResolversTypes['PaymentReference'], ParentType, ContextType, RequireFields<MutationIssueEmployerPaymentReferenceArgs, 'input'>>;
+  issueFamilyHealthPaymentReference?: Resolver<ResolversTypes['PaymentReference'], ParentType, ContextType, RequireFields<MutationIssueFamilyHealthPaymentReferenceArgs, 'input'>>;
+  issueIndependentWorkerPaymentReference?: Resolver<ResolversTypes['PaymentReference'], ParentType, ContextType, RequireFields<MutationIssueIndependentWorkerPaymentReferenceArgs, 'input'>>;
+  recordPayment?: Resolver<ResolversTypes['RecordPaymentPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
+}>;
+
+export type PaymentResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+  amountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bankId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  concept?: Resolver<ResolversTypes['PaymentConcept'], ParentType, ContextType>;
+  coveragePeriod?: Resolver<Maybe<ResolversTypes['CoveragePeriod']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipt?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentReferenceResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['PaymentReference'] = ResolversParentTypes['PaymentReference']> = ResolversObject<{
+  amountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concept?: Resolver<ResolversTypes['PaymentConcept'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  employerRegistration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentReferenceStatus'], ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
@@ -1137,12 +1540,50 @@ export type PtiRateSetResolvers<ContextType = EnrollmentsContext, ParentType ext
 }>;
 
 export type QueryResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  bankReconciliation?: Resolver<ResolversTypes['BankReconciliation'], ParentType, ContextType, RequireFields<QueryBankReconciliationArgs, 'bankId' | 'date'>>;
+  debtStatement?: Resolver<ResolversTypes['DebtStatement'], ParentType, ContextType, RequireFields<QueryDebtStatementArgs, 'input'>>;
   employerEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEmployerEnrollmentsArgs, 'activeOnly'>>;
   enrollmentStatistics?: Resolver<Array<ResolversTypes['EnrollmentStatistic']>, ParentType, ContextType>;
   enrollmentStatisticsTable?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryEnrollmentStatisticsTableArgs, 'dimensions' | 'measure'>>;
   familyHealthQuote?: Resolver<ResolversTypes['FamilyHealthQuote'], ParentType, ContextType, RequireFields<QueryFamilyHealthQuoteArgs, 'input'>>;
   independentWorkerQuote?: Resolver<ResolversTypes['IndependentWorkerQuote'], ParentType, ContextType, RequireFields<QueryIndependentWorkerQuoteArgs, 'input'>>;
+  paymentReference?: Resolver<Maybe<ResolversTypes['PaymentReference']>, ParentType, ContextType, RequireFields<QueryPaymentReferenceArgs, 'reference'>>;
   referenceValues?: Resolver<ResolversTypes['ReferenceValues'], ParentType, ContextType, RequireFields<QueryReferenceValuesArgs, 'date'>>;
+  verifyReceipt?: Resolver<ResolversTypes['ReceiptVerification'], ParentType, ContextType, RequireFields<QueryVerifyReceiptArgs, 'folio'>>;
+}>;
+
+export type ReceiptResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  folio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  procedure?: Resolver<ResolversTypes['ReceiptProcedure'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ReceiptActorResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['ReceiptActor'] = ResolversParentTypes['ReceiptActor']> = ResolversObject<{
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReceiptVerificationResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['ReceiptVerification'] = ResolversParentTypes['ReceiptVerification']> = ResolversObject<{
+  documentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exists?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  folio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['ReceiptProcedure']>, ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['ReceiptActor']>, ParentType, ContextType>;
+}>;
+
+export type ReconciliationLineResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['ReconciliationLine'] = ResolversParentTypes['ReconciliationLine']> = ResolversObject<{
+  concept?: Resolver<ResolversTypes['PaymentConcept'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RecordPaymentPayloadResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['RecordPaymentPayload'] = ResolversParentTypes['RecordPaymentPayload']> = ResolversObject<{
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  receipt?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ReferenceValidityResolvers<ContextType = EnrollmentsContext, ParentType extends ResolversParentTypes['ReferenceValidity'] = ResolversParentTypes['ReferenceValidity']> = ResolversObject<{
@@ -1230,11 +1671,15 @@ export type WaitingPeriodRuleResolvers<ContextType = EnrollmentsContext, ParentT
 
 export type Resolvers<ContextType = EnrollmentsContext> = ResolversObject<{
   BajaCause?: BajaCauseResolvers<ContextType>;
+  BankReconciliation?: BankReconciliationResolvers<ContextType>;
   ContributionBase?: ContributionBaseResolvers<ContextType>;
   ContributionLine?: ContributionLineResolvers<ContextType>;
   CoveragePeriod?: CoveragePeriodResolvers<ContextType>;
   Curp?: GraphQLScalarType;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  DebtObligation?: DebtObligationResolvers<ContextType>;
+  DebtStatement?: DebtStatementResolvers<ContextType>;
   EmployerMovement?: EmployerMovementResolvers<ContextType>;
   EnrollFamilyHealthPayload?: EnrollFamilyHealthPayloadResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
@@ -1253,11 +1698,18 @@ export type Resolvers<ContextType = EnrollmentsContext> = ResolversObject<{
   MinimumWageValue?: MinimumWageValueResolvers<ContextType>;
   MonthContribution?: MonthContributionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentReference?: PaymentReferenceResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PtiProgramme?: PtiProgrammeResolvers<ContextType>;
   PtiRate?: PtiRateResolvers<ContextType>;
   PtiRateSet?: PtiRateSetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Receipt?: ReceiptResolvers<ContextType>;
+  ReceiptActor?: ReceiptActorResolvers<ContextType>;
+  ReceiptVerification?: ReceiptVerificationResolvers<ContextType>;
+  ReconciliationLine?: ReconciliationLineResolvers<ContextType>;
+  RecordPaymentPayload?: RecordPaymentPayloadResolvers<ContextType>;
   ReferenceValidity?: ReferenceValidityResolvers<ContextType>;
   ReferenceValues?: ReferenceValuesResolvers<ContextType>;
   RefusedMember?: RefusedMemberResolvers<ContextType>;

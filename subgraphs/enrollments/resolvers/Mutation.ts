@@ -8,8 +8,13 @@ import { fileSalaryChange } from '../services/fileSalaryChange.ts';
 /** Thin: arguments in, one service (one transaction, its own authorization), result out. */
 export const Mutation: MutationResolvers = {
   enrollIndependentWorker: (_parent, args, ctx) => enrollIndependentWorker(args, ctx),
-  enrollFamilyHealth: (_parent, args, ctx) => enrollFamilyHealth(args, ctx),
+  enrollFamilyHealth: async (_parent, args, ctx) => ({ ...(await enrollFamilyHealth(args, ctx)), receipt: null as never }), // receipt: next commit
   fileAlta: (_parent, args, ctx) => fileAlta(args, ctx),
   fileBaja: (_parent, args, ctx) => fileBaja(args, ctx),
   fileSalaryChange: (_parent, args, ctx) => fileSalaryChange(args, ctx),
+  // Payments: the contract is committed first (issue 14); services follow.
+  issueIndependentWorkerPaymentReference: () => { throw new Error('not implemented'); },
+  issueFamilyHealthPaymentReference: () => { throw new Error('not implemented'); },
+  issueEmployerPaymentReference: () => { throw new Error('not implemented'); },
+  recordPayment: () => { throw new Error('not implemented'); },
 };

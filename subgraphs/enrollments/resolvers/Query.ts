@@ -55,4 +55,9 @@ export const Query: QueryResolvers = {
       confirmed: quote.confirmed,
     };
   },
+  // Payments: the contract is committed first (issue 14); resolvers follow.
+  paymentReference: () => { throw new Error('not implemented'); },
+  debtStatement: () => { throw new Error('not implemented'); },
+  bankReconciliation: () => { throw new Error('not implemented'); },
+  verifyReceipt: () => { throw new Error('not implemented'); },
 };

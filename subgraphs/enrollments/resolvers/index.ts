@@ -12,6 +12,7 @@ import { ReferenceValues } from './ReferenceValues.ts';
 export const resolvers: Resolvers = {
   Curp: sharedScalars.Curp,
   Date: sharedScalars.Date,
+  DateTime: sharedScalars.DateTime,
   Query,
   Mutation,
   Person,

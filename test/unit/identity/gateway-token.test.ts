@@ -54,7 +54,7 @@ async function rejection(promise: Promise<unknown>): Promise<GatewayTokenError> 
 describe('round trip', () => {
   it('keeps the identity and the declared purpose', async () => {
     const token = await signer.sign(consulStaff, 'persons', PURPOSE);
-    expect(await verifierFor('persons').verify(token)).toEqual({ identity: consulStaff, purpose: PURPOSE, grounds: { case: null, exception: null } });
+    expect(await verifierFor('persons').verify(token)).toEqual({ identity: consulStaff, purpose: PURPOSE, grounds: { case: null, exception: null }, idempotencyKey: null });
   });
 
   it('keeps the case the gateway verified, or the exception staff declared', async () => {
@@ -64,10 +64,23 @@ describe('round trip', () => {
     expect((await verifierFor('persons').verify(byException)).grounds).toEqual({ case: null, exception: 'Pensioner in hospital, relative present' });
   });
 
+  it('carries the client\'s Idempotency-Key, signed, and nothing when there is none', async () => {
+    const token = await signer.sign(insured, 'enrollments', null, undefined, 'pago-2026-12-01/0001 "a"');
+    expect(decodePayload(token)).toMatchObject({ idempotency_key: 'pago-2026-12-01/0001 "a"' });
+    expect((await verifierFor('enrollments').verify(token)).idempotencyKey).toBe('pago-2026-12-01/0001 "a"');
+    expect(decodePayload(await signer.sign(insured, 'enrollments', null))).not.toHaveProperty('idempotency_key');
+  });
+
+  it('refuses to sign an Idempotency-Key that is not 1-255 printable ASCII characters', async () => {
+    for (const key of ['', 'x'.repeat(256), 'tab\there', 'ñandú']) {
+      await expect(signer.sign(insured, 'enrollments', null, undefined, key)).rejects.toThrow(TypeError);
+    }
+  });
+
   it('anonymous stays anonymous, with no purpose', async () => {
     const token = await signer.sign(anonymous, 'persons', null);
     expect(decodePayload(token)).toMatchObject({ sub: 'anonymous', anon: true });
-    expect(await verifierFor('persons').verify(token)).toEqual({ identity: { kind: 'anonymous' }, purpose: null, grounds: { case: null, exception: null } });
+    expect(await verifierFor('persons').verify(token)).toEqual({ identity: { kind: 'anonymous' }, purpose: null, grounds: { case: null, exception: null }, idempotencyKey: null });
   });
 
   it('carries only the claims that have a value, and a typed header', async () => {
@@ -198,6 +211,20 @@ describe('signer cache', () => {
       s.sign(consulStaff, 'persons', PURPOSE, { case: null, exception: 'Pensioner in hospital, relative present' }),
     ]);
     expect(new Set([base, ...others]).size).toBe(8);
+  });
+
+  it('never reuses a token that carries an Idempotency-Key, for the same key or another', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey });
+    const plain = await s.sign(insured, 'enrollments', null);
+    const [a, b, c] = await Promise.all([
+      s.sign(insured, 'enrollments', null, undefined, 'key-1'),
+      s.sign(insured, 'enrollments', null, undefined, 'key-1'),
+      s.sign(insured, 'enrollments', null, undefined, 'key-2'),
+    ]);
+    expect(new Set([plain, a, b, c]).size).toBe(4);
+    expect(decodePayload(c)).toMatchObject({ idempotency_key: 'key-2' });
+    // The plain token is still the cached one: keyed tokens did not displace it.
+    expect(await s.sign(insured, 'enrollments', null)).toBe(plain);
   });
 
   it('stops reusing a token 10 s before it expires', async () => {

@@ -13,6 +13,7 @@ import { createIdentitySigner, createIdentityVerifier, IdentityTokenTooLargeErro
 import { PURPOSE_MAX_LENGTH, parsePurpose } from '../../../schema/identity/purpose.ts';
 import { EXCEPTION_REASON_MAX, NO_GROUNDS, type AccessGrounds } from '../../../schema/identity/access-grounds.ts';
 import { CLIENT_TOKEN_MAX_LENGTH, IDENTITY_TOKEN_MAX_LENGTH } from '../../../schema/identity/token-limits.ts';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../../../schema/identity/idempotency-key.ts';
 import { SETTINGS, nowSeconds } from './support.ts';
 
 const idp = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -40,10 +41,13 @@ function worstClientToken(): { token: string; registrations: number } {
   return { token: es256(claims(n)), registrations: n };
 }
 
-async function identityTokenFor(clientToken: string, purpose: string | null, grounds: AccessGrounds = NO_GROUNDS): Promise<string> {
+async function identityTokenFor(clientToken: string, purpose: string | null, grounds: AccessGrounds = NO_GROUNDS, idempotencyKey: string | null = null): Promise<string> {
   const identity = await clientTokens.verify(`Bearer ${clientToken}`);
-  return signer.sign(identity, 'appointments', purpose, grounds);
+  return signer.sign(identity, 'appointments', purpose, grounds, idempotencyKey);
 }
+
+/** The longest Idempotency-Key, every character one JSON escapes (two bytes each). */
+const WORST_IDEMPOTENCY_KEY = '"\\'.repeat(IDEMPOTENCY_KEY_MAX_LENGTH).slice(0, IDEMPOTENCY_KEY_MAX_LENGTH);
 
 /** The character costing the most JSON per UTF-16 unit that a purpose or reason may hold: three bytes of UTF-8. */
 const WIDE = '\u20ac';
@@ -62,16 +66,18 @@ describe('identity token size', () => {
     expect(IDENTITY_TOKEN_MAX_LENGTH).toBeLessThan(16_384 - 4_096);
   });
 
-  it('fits for the worst client token that fits, with the worst purpose and the largest grounds', async () => {
+  it('fits for the worst client token that fits, with the worst purpose, the largest grounds and the worst Idempotency-Key', async () => {
     const { token: client, registrations } = worstClientToken();
     expect(client.length).toBeLessThanOrEqual(CLIENT_TOKEN_MAX_LENGTH);
     const worstPurpose = widePurpose(PURPOSE_MAX_LENGTH);
     expect(parsePurpose(worstPurpose)).toBe(worstPurpose);
-    const token = await identityTokenFor(client, worstPurpose, WORST_GROUNDS);
+    expect(WORST_IDEMPOTENCY_KEY).toHaveLength(IDEMPOTENCY_KEY_MAX_LENGTH);
+    const token = await identityTokenFor(client, worstPurpose, WORST_GROUNDS, WORST_IDEMPOTENCY_KEY);
     expect(token.length).toBeLessThanOrEqual(IDENTITY_TOKEN_MAX_LENGTH);
     const verified = await subgraph.verify(token);
     expect(verified.purpose).toBe(worstPurpose);
     expect(verified.grounds).toEqual(WORST_GROUNDS);
+    expect(verified.idempotencyKey).toBe(WORST_IDEMPOTENCY_KEY);
     expect(verified.identity.kind === 'user' && verified.identity.viewer.employerRegistrations.length).toBe(registrations);
   });
 
