@@ -13,9 +13,9 @@ const END_OF_MARCH = new Date('2026-04-01T05:50:00Z');
 const APRIL_FIRST = new Date('2026-04-01T06:00:00Z');
 
 const PING = '{ __typename }';
-/** The stand-in payment field here (PARTNER_QUOTA_PAYMENT_FIELDS): refused by the shield for a bank, but counted first. */
-const PAY = 'mutation Pay { cancelAppointment(id: "A-1") { id } }';
-const PAY_THROUGH_FRAGMENT = 'mutation PayAgain { ...Paying } fragment Paying on Mutation { cancelAppointment(id: "A-2") { id } }';
+const PAYMENT = 'input: { reference: "0000-0000-0000-0000-0000-0000-0000", amountCentavos: 100, paidAt: "2026-03-31T23:00:00-06:00" }';
+const PAY = `mutation Pay { recordPayment(${PAYMENT}) { replayed } }`;
+const PAY_THROUGH_FRAGMENT = `mutation PayAgain { ...Paying } fragment Paying on Mutation { recordPayment(${PAYMENT}) { replayed } }`;
 
 const STORES: Array<{ store: string; env: Record<string, string> }> = [{ store: 'memory', env: {} }, ...(process.env.TEST_REDIS_URL ? [{ store: 'Redis', env: { REDIS_URL: process.env.TEST_REDIS_URL } }] : [])];
 
@@ -31,7 +31,6 @@ describe.each(STORES)('partner quotas, counted in $store', ({ env }) => {
         PARTNER_QUOTAS: JSON.stringify({ 'BANK-REQ': { requests: 3 }, 'BANK-PAY': { payments: 2 }, 'BANK-MONTH': { requests: 2 }, 'BANK-OTHER': { requests: 3 } }),
         PARTNER_QUOTA_REQUESTS_PER_MONTH: '1000',
         PARTNER_QUOTA_PAYMENTS_PER_MONTH: '50',
-        PARTNER_QUOTA_PAYMENT_FIELDS: 'cancelAppointment',
         QUOTA_REDIS_PREFIX: `quota-test-${process.pid}-${Date.now()}:`,
         RATE_LIMIT_PER_MINUTE: '100000',
       },
@@ -40,7 +39,9 @@ describe.each(STORES)('partner quotas, counted in $store', ({ env }) => {
   afterAll(() => system?.close());
 
   const bank = (bankId: string) => system.token('BANK', { subject: `bank-user-${bankId}`, claims: { bank_id: bankId } });
-  const asBank = async (bankId: string, query: string, headers: Record<string, string> = {}) => system.query(query, {}, { token: await bank(bankId), headers });
+  let keys = 0;
+  const asBank = async (bankId: string, query: string, headers: Record<string, string> = {}) =>
+    system.query(query, {}, { token: await bank(bankId), headers: { 'idempotency-key': `quota-test-${++keys}`, ...headers } });
 
   async function report(token: string | null, query = '', headers: Record<string, string> = {}) {
     const response = await fetch(new URL(`/partners/quota${query}`, system.gateway.url), { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
@@ -88,18 +89,18 @@ describe.each(STORES)('partner quotas, counted in $store', ({ env }) => {
 
   it('counts payments on their own quota, through fragments too, before any subgraph is called; other requests go on', async () => {
     const refusedBefore = await metric('imss_quota_refusals_total', { quota: 'payments' });
-    const calls = await metric('imss_subgraph_requests_total', { subgraph: 'appointments' });
+    const calls = await metric('imss_subgraph_requests_total', { subgraph: 'enrollments' });
     const first = await asBank('BANK-PAY', PAY);
     const second = await asBank('BANK-PAY', PAY_THROUGH_FRAGMENT);
-    // Admitted by the quota, then refused by the appointments shield: a bank may not cancel appointments.
+    // Admitted by the quota and sent to enrollments (which refuses the made-up reference).
     for (const admitted of [first, second]) expect(admitted.errors?.[0]?.extensions?.code).not.toBe('QUOTA_EXCEEDED');
-    expect((await metric('imss_subgraph_requests_total', { subgraph: 'appointments' })) - calls).toBe(2);
+    expect((await metric('imss_subgraph_requests_total', { subgraph: 'enrollments' })) - calls).toBe(2);
     const third = await asBank('BANK-PAY', PAY_THROUGH_FRAGMENT, { 'accept-language': 'en' });
     expect(third.status).toBe(429);
     expect(third.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', quota: 'payments', limit: 2 });
     expect(third.errors?.[0]?.message).toMatch(/^Monthly payment quota of 2 used up/);
     // The refused payment reached no subgraph.
-    expect((await metric('imss_subgraph_requests_total', { subgraph: 'appointments' })) - calls).toBe(2);
+    expect((await metric('imss_subgraph_requests_total', { subgraph: 'enrollments' })) - calls).toBe(2);
     // Queries are no payments: the bank goes on reading.
     expect((await asBank('BANK-PAY', PING)).status).toBe(200);
     expect((await report(await bank('BANK-PAY'))).body.quotas).toEqual({ requests: { limit: 1000, used: 4, remaining: 996 }, payments: { limit: 2, used: 2, remaining: 0 } });

@@ -6,11 +6,12 @@
  */
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReferenceValuesDocument } from '../../schema/operations/partners/__generated__/graphql.ts';
+import { RecordPaymentDocument, ReferenceValuesDocument, type RecordPaymentMutationVariables } from '../../schema/operations/partners/__generated__/graphql.ts';
 import { startSeededSystem, type SeededSystem } from '../support/seeded-system.ts';
 
 /** The id a partner's typed client carries with each document (graphql-codegen's client preset). */
-const REFERENCE_VALUES_ID = (ReferenceValuesDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
+const idOf = (document: unknown) => (document as { __meta__: { hash: string } }).__meta__.hash;
+const REFERENCE_VALUES_ID = idOf(ReferenceValuesDocument);
 const FREE_FORM = '{ referenceValues(date: "2026-03-02") { date uma { dailyCentavos } } }';
 const UNKNOWN_ID = `sha256:${'0'.repeat(64)}`;
 
@@ -25,10 +26,11 @@ describe('trusted documents in production', () => {
   const bankToken = () => system.token('BANK', { subject: 'trusted-docs-bank', claims: { bank_id: 'BANK-TD' } });
   const post = async (body: unknown, token: string | null, headers: Record<string, string> = {}) =>
     system.post(system.gateway.url, body, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
-  const usedRequests = async () => {
+  const usage = async () => {
     const res = await fetch(new URL('/partners/quota', system.gateway.url), { headers: { authorization: `Bearer ${await bankToken()}` } });
-    return ((await res.json()) as { quotas: { requests: { used: number } } }).quotas.requests.used;
+    return ((await res.json()) as { quotas: { requests: { used: number }; payments: { used: number } } }).quotas;
   };
+  const usedRequests = async () => (await usage()).requests.used;
 
   it('refuses a free-form query from a bank with PERSISTED_DOCUMENT_REQUIRED, and does not count it', async () => {
     const before = await usedRequests();
@@ -56,6 +58,16 @@ describe('trusted documents in production', () => {
     const before = await usedRequests();
     expect((await post({ documentId: hex, variables }, await bankToken())).data).toEqual(byDocumentId.data);
     expect(await usedRequests()).toBe(before + 1);
+  });
+
+  it('counts a registered payment operation against the payment quota', async () => {
+    const before = await usage();
+    const variables: RecordPaymentMutationVariables = { input: { reference: '0000-0000-0000-0000-0000-0000-0000', amountCentavos: 100, paidAt: '2026-03-02T10:00:00-06:00' } };
+    const res = await post({ documentId: idOf(RecordPaymentDocument), variables }, await bankToken(), { 'idempotency-key': 'trusted-documents-payment' });
+    expect(res.errors?.[0]?.extensions?.code).not.toBe('PERSISTED_DOCUMENT_REQUIRED');
+    // One request and one payment; reading the usage report uses no quota.
+    const after = await usage();
+    expect([after.requests.used, after.payments.used]).toEqual([before.requests.used + 1, before.payments.used + 1]);
   });
 
   it('accepts the registered text sent with its hash, refuses another text under it', async () => {

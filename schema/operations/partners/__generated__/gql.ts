@@ -14,10 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query BankReconciliation($bankId: ID!, $date: Date!) {\n  bankReconciliation(bankId: $bankId, date: $date) {\n    bankId\n    date\n    count\n    totalCentavos\n    byConcept {\n      concept\n      count\n      totalCentavos\n    }\n    payments {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}": typeof types.BankReconciliationDocument,
+    "query PaymentReference($reference: String!) {\n  paymentReference(reference: $reference) {\n    reference\n    concept\n    period\n    periodStart\n    periodEnd\n    amountCentavos\n    dueDate\n    expiresOn\n    status\n    payment {\n      id\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}": typeof types.PaymentReferenceDocument,
+    "mutation RecordPayment($input: RecordPaymentInput!) {\n  recordPayment(input: $input) {\n    replayed\n    payment {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      bankId\n    }\n    receipt {\n      folio\n      procedure\n      recordedAt\n      document\n    }\n  }\n}": typeof types.RecordPaymentDocument,
     "query ReferenceValues($date: Date!) {\n  referenceValues(date: $date) {\n    date\n    uma {\n      dailyCentavos\n      monthlyCentavos\n      annualCentavos\n    }\n  }\n}": typeof types.ReferenceValuesDocument,
+    "query VerifyReceipt($folio: String!) {\n  verifyReceipt(folio: $folio) {\n    folio\n    exists\n    procedure\n    recordedAt\n    issuer\n    recordedBy {\n      role\n      organisation\n    }\n    documentSha256\n  }\n}": typeof types.VerifyReceiptDocument,
 };
 const documents: Documents = {
+    "query BankReconciliation($bankId: ID!, $date: Date!) {\n  bankReconciliation(bankId: $bankId, date: $date) {\n    bankId\n    date\n    count\n    totalCentavos\n    byConcept {\n      concept\n      count\n      totalCentavos\n    }\n    payments {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}": types.BankReconciliationDocument,
+    "query PaymentReference($reference: String!) {\n  paymentReference(reference: $reference) {\n    reference\n    concept\n    period\n    periodStart\n    periodEnd\n    amountCentavos\n    dueDate\n    expiresOn\n    status\n    payment {\n      id\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}": types.PaymentReferenceDocument,
+    "mutation RecordPayment($input: RecordPaymentInput!) {\n  recordPayment(input: $input) {\n    replayed\n    payment {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      bankId\n    }\n    receipt {\n      folio\n      procedure\n      recordedAt\n      document\n    }\n  }\n}": types.RecordPaymentDocument,
     "query ReferenceValues($date: Date!) {\n  referenceValues(date: $date) {\n    date\n    uma {\n      dailyCentavos\n      monthlyCentavos\n      annualCentavos\n    }\n  }\n}": types.ReferenceValuesDocument,
+    "query VerifyReceipt($folio: String!) {\n  verifyReceipt(folio: $folio) {\n    folio\n    exists\n    procedure\n    recordedAt\n    issuer\n    recordedBy {\n      role\n      organisation\n    }\n    documentSha256\n  }\n}": types.VerifyReceiptDocument,
 };
 
 /**
@@ -37,7 +45,23 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query BankReconciliation($bankId: ID!, $date: Date!) {\n  bankReconciliation(bankId: $bankId, date: $date) {\n    bankId\n    date\n    count\n    totalCentavos\n    byConcept {\n      concept\n      count\n      totalCentavos\n    }\n    payments {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}"): (typeof documents)["query BankReconciliation($bankId: ID!, $date: Date!) {\n  bankReconciliation(bankId: $bankId, date: $date) {\n    bankId\n    date\n    count\n    totalCentavos\n    byConcept {\n      concept\n      count\n      totalCentavos\n    }\n    payments {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PaymentReference($reference: String!) {\n  paymentReference(reference: $reference) {\n    reference\n    concept\n    period\n    periodStart\n    periodEnd\n    amountCentavos\n    dueDate\n    expiresOn\n    status\n    payment {\n      id\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}"): (typeof documents)["query PaymentReference($reference: String!) {\n  paymentReference(reference: $reference) {\n    reference\n    concept\n    period\n    periodStart\n    periodEnd\n    amountCentavos\n    dueDate\n    expiresOn\n    status\n    payment {\n      id\n      paidAt\n      recordedAt\n      receipt {\n        folio\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordPayment($input: RecordPaymentInput!) {\n  recordPayment(input: $input) {\n    replayed\n    payment {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      bankId\n    }\n    receipt {\n      folio\n      procedure\n      recordedAt\n      document\n    }\n  }\n}"): (typeof documents)["mutation RecordPayment($input: RecordPaymentInput!) {\n  recordPayment(input: $input) {\n    replayed\n    payment {\n      id\n      reference\n      concept\n      period\n      amountCentavos\n      paidAt\n      recordedAt\n      bankId\n    }\n    receipt {\n      folio\n      procedure\n      recordedAt\n      document\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ReferenceValues($date: Date!) {\n  referenceValues(date: $date) {\n    date\n    uma {\n      dailyCentavos\n      monthlyCentavos\n      annualCentavos\n    }\n  }\n}"): (typeof documents)["query ReferenceValues($date: Date!) {\n  referenceValues(date: $date) {\n    date\n    uma {\n      dailyCentavos\n      monthlyCentavos\n      annualCentavos\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query VerifyReceipt($folio: String!) {\n  verifyReceipt(folio: $folio) {\n    folio\n    exists\n    procedure\n    recordedAt\n    issuer\n    recordedBy {\n      role\n      organisation\n    }\n    documentSha256\n  }\n}"): (typeof documents)["query VerifyReceipt($folio: String!) {\n  verifyReceipt(folio: $folio) {\n    folio\n    exists\n    procedure\n    recordedAt\n    issuer\n    recordedBy {\n      role\n      organisation\n    }\n    documentSha256\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
