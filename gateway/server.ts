@@ -146,7 +146,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       context: async ({ req, requestId }) => {
         const { identity, clientKey } = await admit(req, requestId);
         // Before the quota: a refused free-form request does not use the bank's quota up.
-        checkDocumentRequest(documentRequests.get(req) ?? { kind: 'free-form' }, identity, config.trustedDocuments);
+        try {
+          checkDocumentRequest(documentRequests.get(req) ?? { kind: 'free-form' }, identity, config.trustedDocuments);
+        } catch (error) {
+          deps.metrics?.refusals.inc({ reason: 'trusted_document', caller: identity.kind === 'user' ? 'user' : 'anonymous' });
+          throw error;
+        }
         if (identity.kind === 'user' && identity.viewer.bankId !== null) await quotas.admit(identity.viewer.bankId, 'requests');
         const purpose = declaredPurpose(req.headers['x-access-purpose']);
         const grounds = await accessGrounds(identity, purpose, { case: req.headers['x-access-case'], exception: req.headers['x-access-exception'] }, cases);

@@ -32,8 +32,15 @@ describe('trusted documents in production', () => {
   };
   const usedRequests = async () => (await usage()).requests.used;
 
-  it('refuses a free-form query from a bank with PERSISTED_DOCUMENT_REQUIRED, and does not count it', async () => {
+  const refusals = async () => {
+    const text = await (await fetch(new URL('/metrics', system.gateway.url))).text();
+    const line = text.split('\n').find((l) => l.startsWith('imss_refusals_total{') && l.includes('reason="trusted_document"') && l.includes('caller="user"'));
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  };
+
+  it('refuses a free-form query from a bank with PERSISTED_DOCUMENT_REQUIRED, counts the refusal, and uses no quota', async () => {
     const before = await usedRequests();
+    const refusedBefore = await refusals();
     const res = await post({ query: FREE_FORM }, await bankToken(), { 'accept-language': 'en' });
     expect(res.status).toBe(403);
     expect(res.data ?? null).toBeNull();
@@ -42,6 +49,7 @@ describe('trusted documents in production', () => {
     const spanish = await post({ query: FREE_FORM }, await bankToken());
     expect(spanish.errors?.[0]?.message).toBe('Este perfil solo puede ejecutar operaciones registradas: envíe un documentId del manifiesto de operaciones para socios.');
     expect(await usedRequests()).toBe(before);
+    expect(await refusals()).toBe(refusedBefore + 2);
   });
 
   it("runs a registered operation by documentId or by Apollo's persistedQuery hash", async () => {
