@@ -80,6 +80,9 @@ const config: CodegenConfig = {
       FamilyHealthEnrollment: '../mappers.ts#FamilyHealthEnrollmentModel',
       FamilyHealthMember: '../mappers.ts#FamilyHealthMemberModel',
       ReferenceValues: '../mappers.ts#ReferenceValuesModel',
+      PaymentReference: '../mappers.ts#PaymentReferenceModel',
+      Payment: '../mappers.ts#PaymentModel',
+      Receipt: '../mappers.ts#ReceiptModel',
     }),
     'subgraphs/appointments/__generated__/resolvers-types.ts': subgraph('appointments', {
       Person: '../mappers.ts#PersonRefModel',

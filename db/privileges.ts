@@ -7,7 +7,9 @@
  *   no `session_replication_role`), no other subgraph's schema;
  * - the audit trail is INSERT-only for every subgraph (persons may also SELECT, to list a person's
  *   access log); its chaining trigger runs as the owner (SECURITY DEFINER), so inserters need no
- *   right to read or number the chain themselves.
+ *   right to read or number the chain themselves;
+ * - the register of receipts (audit.receipts) is INSERT-only for every subgraph, and readable by
+ *   enrollments, which answers verifyReceipt for all of them.
  * This is state, not history: it is applied after every migration run, so tables added by later
  * migrations get the same rules without anyone remembering to grant them.
  */
@@ -74,11 +76,19 @@ export async function grantSubgraphPrivileges(sql: postgres.Sql): Promise<void> 
     }
     await sql.unsafe(`grant usage on schema audit to ${role}`);
     await sql.unsafe(`grant insert on audit.access_events to ${role}`);
+    // Every subgraph registers the receipts (acuses) it signs.
+    if ((await sql`select 1 from pg_tables where schemaname = 'audit' and tablename = 'receipts'`).length > 0) {
+      await sql.unsafe(`grant insert on audit.receipts to ${role}`);
+    }
     // The column default draws from it before the trigger renumbers the row; drawing a number grants nothing.
     await sql.unsafe(`grant usage on all sequences in schema audit to ${role}`);
   }
   // Persons lists a person's access log (and publishes the chain's checkpoints).
   await sql.unsafe(`grant select on all tables in schema audit to ${subgraphRole('persons')}`);
+  // Enrollments answers verifyReceipt from the register of receipts (and reads its own acuses back).
+  if ((await sql`select 1 from pg_tables where schemaname = 'audit' and tablename = 'receipts'`).length > 0) {
+    await sql.unsafe(`grant select on audit.receipts to ${subgraphRole('enrollments')}`);
+  }
   // The chain is computed by the trigger as the owner: inserters cannot read or renumber it.
   await sql.unsafe(`alter function audit.chain_event() security definer set search_path = audit, pg_catalog`);
 }

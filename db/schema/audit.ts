@@ -60,3 +60,32 @@ export const accessEvents = auditSchema.table(
     check('access_events_reason', sql`(${t.action} = 'REFUSED') = (${t.reason} is not null)`),
   ],
 );
+
+/**
+ * The register of receipts (acuses) every subgraph issues (docs/security.md, "Receipts"): shared
+ * like the access log, append-only (trigger), INSERT-only for the subgraphs, readable by
+ * enrollments, which answers verifyReceipt. No personal data: the receipt itself carries that.
+ */
+export const RECEIPT_PROCEDURES = ['PAYMENT', 'INDEPENDENT_WORKER_ENROLLMENT', 'FAMILY_HEALTH_ENROLLMENT', 'EMPLOYER_MOVEMENT', 'NSS_ASSIGNMENT', 'PROOF_OF_LIFE'] as const;
+
+export const receipts = auditSchema.table(
+  'receipts',
+  {
+    folio: varchar('folio', { length: 40 }).primaryKey(),
+    procedure: varchar('procedure', { length: 40, enum: RECEIPT_PROCEDURES }).notNull(),
+    /** The subgraph that signed it. */
+    issuer: varchar('issuer', { length: 32 }).notNull(),
+    /** The record it acknowledges (a payment's, enrollment's, movement's id …), within the issuer. */
+    recordId: varchar('record_id', { length: 64 }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    actorRole: varchar('actor_role', { length: 32 }).notNull(),
+    actorOrganisation: varchar('actor_organisation', { length: 64 }).notNull(),
+    /** The compact JWS, as issued. */
+    document: text('document').notNull(),
+    documentSha256: char('document_sha256', { length: 64 }).notNull(),
+  },
+  (t) => [
+    index('receipts_record_idx').on(t.issuer, t.recordId),
+    check('receipts_procedure', sql`${t.procedure} in (${sql.raw(RECEIPT_PROCEDURES.map((p) => `'${p}'`).join(', '))})`),
+  ],
+);

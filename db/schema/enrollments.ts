@@ -343,3 +343,94 @@ export const enrollmentStatistics = enrollmentsSchema.table(
     check('enrollment_statistics_counts', sql`${t.enrollments} >= 0 and ${t.membersCovered} >= 0`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Payments (docs/domain.md §7): references issued per obligation, partner banks' payments, and
+// the Idempotency-Keys banks record them with.
+
+export const PAYMENT_CONCEPTS = ['INDEPENDENT_WORKER_CONTRIBUTION', 'FAMILY_HEALTH_FEE', 'EMPLOYER_MONTHLY_CUOTAS'] as const;
+
+/**
+ * A payment reference (línea de captura): opaque, 128 random bits with check digits
+ * (rules/payments/payment-reference.ts); what it is for lives here, never in the string.
+ */
+export const paymentReferences = enrollmentsSchema.table(
+  'payment_references',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The 28 characters without hyphens (the form parsePaymentReference gives). */
+    reference: char('reference', { length: 28 }).notNull(),
+    concept: varchar('concept', { length: 40, enum: PAYMENT_CONCEPTS }).notNull(),
+    /** The obligation it pays: `<concept>:<enrollment or registration>:<period>`; a new reference for it supersedes the pending one. */
+    obligation: text('obligation').notNull(),
+    /** First month paid, YYYY-MM. */
+    period: char('period', { length: 7 }).notNull(),
+    periodStart: day('period_start').notNull(),
+    periodEnd: day('period_end').notNull(),
+    amountCentavos: integer('amount_centavos').notNull(),
+    dueDate: day('due_date').notNull(),
+    expiresOn: day('expires_on').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The obligor: the person (PTI, family health holder) or the employer registration. */
+    curp: char('curp', { length: 18 }),
+    employerRegistration: char('employer_registration', { length: 11 }),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id),
+    /** Set when a newer reference for the same obligation replaced this one before it was paid. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('payment_references_reference').on(t.reference),
+    index('payment_references_obligation_idx').on(t.obligation, t.issuedAt),
+    index('payment_references_curp_idx').on(t.curp),
+    index('payment_references_registration_idx').on(t.employerRegistration),
+    check('payment_references_concept', oneOf(t.concept, PAYMENT_CONCEPTS)),
+    check('payment_references_amount', sql`${t.amountCentavos} > 0`),
+    check('payment_references_period', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' and ${t.periodEnd} >= ${t.periodStart}`),
+    check('payment_references_obligor', sql`(${t.concept} = 'EMPLOYER_MONTHLY_CUOTAS') = (${t.employerRegistration} is not null) and (${t.employerRegistration} is null) = (${t.curp} is not null and ${t.enrollmentId} is not null)`),
+  ],
+);
+
+/** A payment a partner bank collected: at most one per reference, whatever the concurrency (unique index). */
+export const payments = enrollmentsSchema.table(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referenceId: uuid('reference_id').notNull().references(() => paymentReferences.id),
+    bankId: varchar('bank_id', { length: 64 }).notNull(),
+    amountCentavos: integer('amount_centavos').notNull(),
+    /** When the payer paid, as the bank reports it. */
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    /** The Mexico City calendar day it was recorded: the bank's reconciliation day. */
+    recordedOn: day('recorded_on').notNull(),
+    /** The coverage the payment opened (PTI) or extended (family health renewal); null for employer cuotas. */
+    coverageStart: day('coverage_start'),
+    coverageEnd: day('coverage_end'),
+    receiptFolio: varchar('receipt_folio', { length: 40 }).notNull(),
+  },
+  (t) => [
+    unique('payments_one_per_reference').on(t.referenceId),
+    unique('payments_receipt_folio').on(t.receiptFolio),
+    index('payments_bank_day_idx').on(t.bankId, t.recordedOn),
+    check('payments_amount', sql`${t.amountCentavos} > 0`),
+    check('payments_coverage', sql`(${t.coverageStart} is null) = (${t.coverageEnd} is null) and (${t.coverageEnd} is null or ${t.coverageEnd} >= ${t.coverageStart})`),
+  ],
+);
+
+/**
+ * Idempotency-Keys (docs/security.md): per caller organisation (the bank) and operation, the key,
+ * a fingerprint of the request (SHA-256 of its canonical input) and what it produced. A retry with
+ * the same key and fingerprint gets the stored result; another fingerprint is refused.
+ */
+export const idempotencyKeys = enrollmentsSchema.table(
+  'idempotency_keys',
+  {
+    scope: varchar('scope', { length: 64 }).notNull(),
+    operation: varchar('operation', { length: 64 }).notNull(),
+    key: varchar('key', { length: 255 }).notNull(),
+    fingerprint: char('fingerprint', { length: 64 }).notNull(),
+    paymentId: uuid('payment_id').notNull().references(() => payments.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.operation, t.key] })],
+);

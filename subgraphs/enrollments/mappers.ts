@@ -3,8 +3,9 @@
  * joins to them), not GraphQL types. codegen.ts maps the GraphQL types to these.
  */
 import type {
-  employerMovements, enrollments, familyHealthEnrollments, familyHealthMembers, independentWorkerEnrollments,
+  employerMovements, enrollments, familyHealthEnrollments, familyHealthMembers, independentWorkerEnrollments, paymentReferences, payments,
 } from '../../db/schema/enrollments.ts';
+import type { RECEIPT_PROCEDURES } from '../../db/schema/audit.ts';
 
 export type { PersonRefModel } from '../shared/person-ref.ts';
 export type EnrollmentModel = typeof enrollments.$inferSelect;
@@ -36,4 +37,23 @@ export interface CoveragePeriodRow {
   start: string;
   end: string | null;
   kind: EnrollmentModel['kind'];
+}
+
+/** A payment reference with the payment that settled it, if any. */
+export type PaymentReferenceRow = typeof paymentReferences.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type PaymentReferenceModel = PaymentReferenceRow & {
+  /** Whether it is paid (by whichever bank). */
+  paid: boolean;
+  /** The payment, when the caller may see it (a bank: only its own). */
+  payment: PaymentRow | null;
+};
+/** A payment with the reference it paid (concept, period, the written reference, the obligor). */
+export type PaymentModel = PaymentRow & { ref: PaymentReferenceRow };
+/** A receipt as the register holds it. */
+export interface ReceiptModel {
+  folio: string;
+  procedure: (typeof RECEIPT_PROCEDURES)[number];
+  recordedAt: Date;
+  document: string;
 }

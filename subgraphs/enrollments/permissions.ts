@@ -4,18 +4,22 @@
  * mutation's transaction; the shield map below only gates identities and lets through the rows a
  * loader or a service released.
  */
-import { allow } from 'graphql-shield';
+import { allow, and } from 'graphql-shield';
 import {
   ALLOW, STAFF_ROLES, allowIf, asStaff, hasRole, isEmployerOf, isInsured, isSelf, isSignedIn, isStaff, refuse, releasedAs, roleRefusal,
   type Access, type Decision,
 } from '../shared/access/index.ts';
 import type { Mutation } from './__generated__/resolvers-types.ts';
-import type { EmployerMovementModel, EnrollmentModel, FamilyHealthMemberModel, IndependentWorkerEnrollmentModel, FamilyHealthEnrollmentModel } from './mappers.ts';
+import type {
+  EmployerMovementModel, EnrollmentModel, FamilyHealthEnrollmentModel, FamilyHealthMemberModel, IndependentWorkerEnrollmentModel, PaymentModel,
+  PaymentReferenceModel, ReceiptModel,
+} from './mappers.ts';
 
 /** The labels this subgraph writes to the audit trail: what was read, and which mutation wrote. */
 export type EnrollmentsRead =
   | 'Person.enrollments' | 'Person.coveragePeriods' | 'Enrollment' | 'Query.employerEnrollments'
-  | 'Enrollment.movements' | 'Enrollment.independentWorker' | 'Enrollment.familyHealth';
+  | 'Enrollment.movements' | 'Enrollment.independentWorker' | 'Enrollment.familyHealth'
+  | 'Query.paymentReference' | 'Query.debtStatement';
 export type EnrollmentsWrite = Exclude<keyof Mutation, '__typename'>;
 
 /** A person's enrollments: the person; staff with a declared purpose and a case (or an exception); employers, narrowed to their own rows. */
@@ -79,6 +83,45 @@ export function fileMovementUnder(access: Access, registration: string): Decisio
   return hasRole(access, 'EMPLOYER') ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
 }
 
+/**
+ * A payment reference, looked up by its written form. A partner bank may look any reference up
+ * (it must know what it collects), but sees neither whose obligation it is nor another bank's
+ * payment (field rules below); the obligor — the person, the employer holding the registration —
+ * and staff with a purpose and case for the person see all of it; IMSS officers see employers'.
+ */
+export function readPaymentReference(access: Access, row: { curp: string | null; employerRegistration: string | null }): Decision {
+  if (row.employerRegistration !== null) {
+    if (isEmployerOf(access, row.employerRegistration) || hasRole(access, 'IMSS_OFFICER', 'BANK')) return ALLOW;
+    return hasRole(access, 'EMPLOYER') ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
+  }
+  if (hasRole(access, 'BANK')) return ALLOW;
+  return enrollVoluntarily(access, row.curp!);
+}
+
+/** Banks record payments, nobody else; which bank is the token's, never an argument. */
+export function recordPaymentAsBank(access: Access): Decision {
+  return hasRole(access, 'BANK') && access.viewer!.bankId !== null ? ALLOW : roleRefusal(access);
+}
+
+/** A bank's own reconciliation; IMSS officers any bank's. Another bank's is refused like a forbidden role (the bank id is not secret). */
+export function readBankReconciliation(access: Access, bankId: string): Decision {
+  if (hasRole(access, 'IMSS_OFFICER')) return ALLOW;
+  if (hasRole(access, 'BANK')) return access.viewer!.bankId === bankId ? ALLOW : refuse('OUTSIDE_SCOPE', true);
+  return roleRefusal(access);
+}
+
+/** A debt statement: an employer for its own registrations, IMSS officers for any registration; a person's as for their enrollments. */
+export function readDebtStatementOf(access: Access, obligor: { curp: string } | { employerRegistration: string }): Decision {
+  if ('employerRegistration' in obligor) {
+    if (isEmployerOf(access, obligor.employerRegistration) || hasRole(access, 'IMSS_OFFICER')) return ALLOW;
+    return hasRole(access, 'EMPLOYER') ? refuse('OUTSIDE_SCOPE') : roleRefusal(access);
+  }
+  return enrollVoluntarily(access, obligor.curp);
+}
+
+/** Parts of a reference or payment that name the obligor: not for a caller who is only a bank. */
+const notOnlyABank = allowIf((access) => isSignedIn(access) && access.viewer!.roles.some((role) => role !== 'BANK'));
+
 const analysts = allowIf((access) => hasRole(access, 'ANALYST'));
 
 export const permissions = {
@@ -90,6 +133,12 @@ export const permissions = {
     referenceValues: allow,
     independentWorkerQuote: allow,
     familyHealthQuote: allow,
+    // Decided per record by the payment services (readPaymentReference, readDebtStatementOf, readBankReconciliation).
+    paymentReference: allowIf(isSignedIn),
+    debtStatement: allowIf((access) => hasRole(access, 'INSURED', 'EMPLOYER', ...STAFF_ROLES)),
+    bankReconciliation: allowIf((access) => hasRole(access, 'BANK', 'IMSS_OFFICER')),
+    // Folios are unguessable and the answer carries no personal data (docs/security.md, "Receipts").
+    verifyReceipt: allowIf(isSignedIn),
   },
   // Every service authorizes with the policies above before its transaction (and audits refusals).
   Mutation: { '*': allowIf(isSignedIn) },
@@ -105,6 +154,21 @@ export const permissions = {
   IndependentWorkerEnrollment: releasedAs<IndependentWorkerEnrollmentModel>('IndependentWorkerEnrollment', (row) => row.enrollmentId),
   FamilyHealthEnrollment: releasedAs<FamilyHealthEnrollmentModel>('FamilyHealthEnrollment', (row) => row.enrollmentId),
   FamilyHealthMember: releasedAs<FamilyHealthMemberModel>('FamilyHealthMember', (row) => row.id),
+  // Payments: rows the payment services released in this request; what names the obligor is never for a bank.
+  PaymentReference: {
+    '*': releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id),
+    employerRegistration: and(releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id), notOnlyABank),
+    enrollment: and(releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id), notOnlyABank),
+  },
+  Payment: releasedAs<PaymentModel>('Payment', (row) => row.id),
+  Receipt: releasedAs<ReceiptModel>('Receipt', (row) => row.folio),
+  RecordPaymentPayload: allow,
+  DebtStatement: allow,
+  DebtObligation: allow,
+  BankReconciliation: allow,
+  ReconciliationLine: allow,
+  ReceiptVerification: allow,
+  ReceiptActor: allow,
   // Values computed for a released row, a mutation's payload or a public calculation.
   CoveragePeriod: allow,
   BajaCause: allow,

@@ -3,11 +3,11 @@
  * reference tables are read whole (a few dozen rows each); statistics read only the summary
  * table; `txQueries` are the statements mutations run inside their transaction.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import {
   employerMovements, enrollments, enrollmentStatistics, excludedConditions, familyHealthEnrollments, familyHealthFees, familyHealthMembers,
-  independentWorkerEnrollments, minimumWages, nonBusinessDays, ptiProgrammeRules, ptiRateLines, referenceVersions, umaValues, waitingPeriods,
+  independentWorkerEnrollments, minimumWages, nonBusinessDays, paymentReferences, payments, ptiProgrammeRules, ptiRateLines, referenceVersions, umaValues, waitingPeriods,
 } from '../../db/schema/enrollments.ts';
 import { anyOf, onePerPool } from '../shared/sql.ts';
 import type {
@@ -49,13 +49,19 @@ function createEnrollmentsRepository({ db }: Database) {
     enrollmentsById: db.select().from(enrollments).where(anyOf(enrollments.id)).prepare('enrollments_by_id'),
     enrollmentsByEmployerRegistration: db.select().from(enrollments).where(anyOf(enrollments.employerRegistration))
       .orderBy(asc(enrollments.employerRegistration), asc(enrollments.startDate)).prepare('enrollments_by_employer_registration'),
-    // A person's coverage: their own enrollments (family health aside) and the family health
-    // memberships that name them (the holder is a member only if enrolled as one).
+    // A person's coverage: their own enrollments (family health and PTI aside), the family health
+    // memberships that name them (the holder is a member only if enrolled as one; a paid renewal
+    // moves the end), and the PTI periods a confirmed payment opened (docs/domain.md §7).
     coveragePeriodsByCurp: db.select({ curp: enrollments.curp, start: enrollments.startDate, end: enrollments.endDate, kind: enrollments.kind })
-      .from(enrollments).where(and(anyOf(enrollments.curp), ne(enrollments.kind, 'FAMILY_HEALTH')))
+      .from(enrollments).where(and(anyOf(enrollments.curp), notInArray(enrollments.kind, ['FAMILY_HEALTH', 'INDEPENDENT_WORKER'])))
       .unionAll(
         db.select({ curp: familyHealthMembers.curp, start: enrollments.startDate, end: enrollments.endDate, kind: enrollments.kind })
           .from(familyHealthMembers).innerJoin(enrollments, eq(enrollments.id, familyHealthMembers.enrollmentId)).where(anyOf(familyHealthMembers.curp)),
+      )
+      .unionAll(
+        db.select({ curp: sql<string>`${paymentReferences.curp}`, start: sql<string>`${payments.coverageStart}`, end: payments.coverageEnd, kind: sql<EnrollmentModel['kind']>`'INDEPENDENT_WORKER'` })
+          .from(payments).innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
+          .where(and(anyOf(paymentReferences.curp), eq(paymentReferences.concept, 'INDEPENDENT_WORKER_CONTRIBUTION'), isNotNull(payments.coverageStart))),
       )
       .prepare('coverage_periods_by_curp'),
     movementsByEnrollment: db.select().from(employerMovements).where(anyOf(employerMovements.enrollmentId))

@@ -36,6 +36,8 @@ export interface AsOptions {
   /** Claims merged over the role's dev claims (another CURP, consulate, registrations, …). */
   claims?: Record<string, unknown>;
   subject?: string;
+  /** Other request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export type As = (role: Role | 'ANONYMOUS', options?: AsOptions) => RoleClient;
@@ -53,7 +55,7 @@ export function clientsOf(system: SeededSystem): As {
     return {
       async query(document, variables = {}) {
         const token = role === 'ANONYMOUS' ? null : await system.token(role, { claims: options.claims, subject: options.subject });
-        const headers: Record<string, string> = {};
+        const headers: Record<string, string> = { ...options.headers };
         if (options.caseFor) headers['x-access-case'] = await caseHeader();
         if (options.exception) headers['x-access-exception'] = options.exception;
         return system.query(document, variables, { token, ...(options.purpose ? { purpose: options.purpose } : {}), headers });

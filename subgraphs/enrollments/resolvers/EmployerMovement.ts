@@ -14,4 +14,5 @@ export const EmployerMovement: EmployerMovementResolvers = {
     if (!enrollment) throw notFound('Enrollment');
     return enrollment;
   },
+  receipt: (movement, _args, { paymentLoaders }) => paymentLoaders.receiptOfRecord.load(movement.id),
 };

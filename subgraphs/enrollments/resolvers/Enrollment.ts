@@ -23,4 +23,6 @@ export const Enrollment: EnrollmentResolvers = {
     (enrollment.kind === 'INDEPENDENT_WORKER' ? loaders.independentWorkerByEnrollment.load(enrollment.id) : null),
   familyHealth: (enrollment, _args, { loaders }) =>
     (enrollment.kind === 'FAMILY_HEALTH' ? loaders.familyHealthByEnrollment.load(enrollment.id) : null),
+  // The acuse, read with the released enrollment (employments have theirs on the alta's movement).
+  receipt: (enrollment, _args, { paymentLoaders }) => paymentLoaders.receiptOfRecord.load(enrollment.id),
 };

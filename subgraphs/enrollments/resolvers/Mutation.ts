@@ -4,17 +4,20 @@ import { enrollIndependentWorker } from '../services/enrollIndependentWorker.ts'
 import { fileAlta } from '../services/fileAlta.ts';
 import { fileBaja } from '../services/fileBaja.ts';
 import { fileSalaryChange } from '../services/fileSalaryChange.ts';
+import { issueEmployerPaymentReference } from '../services/issueEmployerPaymentReference.ts';
+import { issueFamilyHealthPaymentReference } from '../services/issueFamilyHealthPaymentReference.ts';
+import { issueIndependentWorkerPaymentReference } from '../services/issueIndependentWorkerPaymentReference.ts';
+import { recordPayment } from '../services/recordPayment.ts';
 
 /** Thin: arguments in, one service (one transaction, its own authorization), result out. */
 export const Mutation: MutationResolvers = {
   enrollIndependentWorker: (_parent, args, ctx) => enrollIndependentWorker(args, ctx),
-  enrollFamilyHealth: async (_parent, args, ctx) => ({ ...(await enrollFamilyHealth(args, ctx)), receipt: null as never }), // receipt: next commit
+  enrollFamilyHealth: (_parent, args, ctx) => enrollFamilyHealth(args, ctx),
   fileAlta: (_parent, args, ctx) => fileAlta(args, ctx),
   fileBaja: (_parent, args, ctx) => fileBaja(args, ctx),
   fileSalaryChange: (_parent, args, ctx) => fileSalaryChange(args, ctx),
-  // Payments: the contract is committed first (issue 14); services follow.
-  issueIndependentWorkerPaymentReference: () => { throw new Error('not implemented'); },
-  issueFamilyHealthPaymentReference: () => { throw new Error('not implemented'); },
-  issueEmployerPaymentReference: () => { throw new Error('not implemented'); },
-  recordPayment: () => { throw new Error('not implemented'); },
+  issueIndependentWorkerPaymentReference: (_parent, args, ctx) => issueIndependentWorkerPaymentReference(args, ctx),
+  issueFamilyHealthPaymentReference: (_parent, args, ctx) => issueFamilyHealthPaymentReference(args, ctx),
+  issueEmployerPaymentReference: (_parent, args, ctx) => issueEmployerPaymentReference(args, ctx),
+  recordPayment: (_parent, args, ctx) => recordPayment(args, ctx),
 };

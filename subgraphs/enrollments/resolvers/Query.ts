@@ -9,6 +9,7 @@ import { MAX_FAMILY_MEMBERS } from '../services/enrollFamilyHealth.ts';
 import { independentWorkerTerms } from '../services/independent-worker-terms.ts';
 import { publishedStatistics } from '../statistics/published-table.ts';
 import { contributionView, validityView } from '../views.ts';
+import { bankReconciliation, debtStatement, paymentReference, verifyReceipt } from '../services/payment-queries.ts';
 
 export const Query: QueryResolvers = {
   /** The programme table of enrollmentStatisticsTable, in the original shape. */
@@ -55,9 +56,9 @@ export const Query: QueryResolvers = {
       confirmed: quote.confirmed,
     };
   },
-  // Payments: the contract is committed first (issue 14); resolvers follow.
-  paymentReference: () => { throw new Error('not implemented'); },
-  debtStatement: () => { throw new Error('not implemented'); },
-  bankReconciliation: () => { throw new Error('not implemented'); },
-  verifyReceipt: () => { throw new Error('not implemented'); },
+  // Payments: each read decides, audits and releases in its service.
+  paymentReference: (_parent, { reference }, ctx) => paymentReference(reference, ctx),
+  debtStatement: (_parent, { input }, ctx) => debtStatement(input, ctx),
+  bankReconciliation: (_parent, { bankId, date }, ctx) => bankReconciliation(bankId, date, ctx),
+  verifyReceipt: (_parent, { folio }, ctx) => verifyReceipt(folio, ctx),
 };

@@ -5,6 +5,8 @@ import { Enrollment } from './Enrollment.ts';
 import { FamilyHealthEnrollment } from './FamilyHealthEnrollment.ts';
 import { IndependentWorkerEnrollment } from './IndependentWorkerEnrollment.ts';
 import { Mutation } from './Mutation.ts';
+import { Payment } from './Payment.ts';
+import { PaymentReference } from './PaymentReference.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 import { ReferenceValues } from './ReferenceValues.ts';
@@ -21,4 +23,6 @@ export const resolvers: Resolvers = {
   IndependentWorkerEnrollment,
   FamilyHealthEnrollment,
   ReferenceValues,
+  PaymentReference,
+  Payment,
 };

@@ -12,7 +12,7 @@ import { authorize, hasRole } from '../../shared/access/index.ts';
 import { firstOfNextMonth } from '../../shared/dates.ts';
 import type { MutationEnrollFamilyHealthArgs, RefusedMember } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
-import type { EnrollmentModel } from '../mappers.ts';
+import type { EnrollmentModel, ReceiptModel } from '../mappers.ts';
 import { mexicoCityToday } from '../mexico-today.ts';
 import { enrollVoluntarily } from '../permissions.ts';
 import { txQueries } from '../repository.ts';
@@ -21,9 +21,12 @@ import { assessQuestionnaires, familyHealthQuote, paidYearEnd } from '../rules/f
 import { checkFamilyHealthPayment } from '../rules/payments/index.ts';
 import { valueInForce } from '../rules/reference/index.ts';
 import { countryOf } from './country.ts';
+import { enrollmentReceipt } from './procedure-receipts.ts';
 
 export interface EnrollFamilyHealthResult {
   enrollment: EnrollmentModel;
+  /** The acuse of the enrollment. */
+  receipt: ReceiptModel;
   refusedMembers: RefusedMember[];
 }
 
@@ -102,8 +105,10 @@ export async function enrollFamilyHealth({ input }: MutationEnrollFamilyHealthAr
     await ctx.audit.append(everyone.map((curp) => ({
       action: 'WRITE' as const, subjectCurp: curp, what: 'enrollFamilyHealth' as const, fields: curp === holderCurp ? ['enrollments'] : ['familyHealthMembership', 'medicalQuestionnaire'],
     })), tx);
-    return row;
+    const receipt = await enrollmentReceipt(ctx, tx, row, { members: enrolled.map(({ member }) => ({ curp: member.curp, relationship: member.relationship })), paymentDate });
+    return { row, receipt };
   });
-  ctx.released.release('Enrollment', enrollment.id);
-  return { enrollment, refusedMembers };
+  ctx.released.release('Enrollment', enrollment.row.id);
+  ctx.released.release('Receipt', enrollment.receipt.folio);
+  return { enrollment: enrollment.row, receipt: enrollment.receipt, refusedMembers };
 }

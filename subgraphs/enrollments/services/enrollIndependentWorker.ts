@@ -14,6 +14,7 @@ import { enrollVoluntarily } from '../permissions.ts';
 import { pgErrorOf, txQueries } from '../repository.ts';
 import { withRuleErrors } from '../rule-errors.ts';
 import { countryOf } from './country.ts';
+import { enrollmentReceipt } from './procedure-receipts.ts';
 import { independentWorkerTerms } from './independent-worker-terms.ts';
 
 const alreadyOpen = (curp: string, since: string | null) =>
@@ -48,6 +49,7 @@ export async function enrollIndependentWorker({ input }: MutationEnrollIndepende
       firstPaymentDeadline: terms.paymentDeadline,
     });
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: curp, what: 'enrollIndependentWorker', fields: ['enrollments', 'declaredMonthlyIncome'] }], tx);
+    await enrollmentReceipt(ctx, tx, row, { declaredMonthlyIncomeCentavos: input.declaredMonthlyIncomeCentavos, paymentPeriod: input.paymentPeriod, firstPaymentDeadline: terms.paymentDeadline });
     return row;
   }).catch((error: unknown) => {
     // The partial unique index is the last word if a writer ever skipped the lock.

@@ -6,6 +6,7 @@
  */
 import type { MutationFileAltaArgs } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
+import { movementReceipt } from './procedure-receipts.ts';
 import type { EmployerMovementModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';
 import { badInput } from '../../../schema/errors/client-errors.ts';
@@ -29,6 +30,7 @@ export async function fileAlta({ input }: MutationFileAltaArgs, ctx: Enrollments
       enrollmentId: enrollment.id, eventDate: input.startDate, dailyBaseSalaryCentavos: input.dailyBaseSalaryCentavos, salaryType: 'FIXED', wageZone: input.wageZone,
     }, ctx));
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: movement.curp, what: 'fileAlta', fields: ['enrollments', 'movements', 'dailyBaseSalary'] }], tx);
+    await movementReceipt(ctx, tx, row);
     return row;
   }).catch(onEmploymentConflict(movement.registration));
   return releaseMovement(ctx, filed);

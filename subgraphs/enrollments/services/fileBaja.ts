@@ -6,6 +6,7 @@
 import { badInput } from '../../../schema/errors/client-errors.ts';
 import type { MutationFileBajaArgs } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
+import { movementReceipt } from './procedure-receipts.ts';
 import type { EmployerMovementModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';
 import { findBajaCause } from '../rules/movements/index.ts';
@@ -25,6 +26,7 @@ export async function fileBaja({ input }: MutationFileBajaArgs, ctx: Enrollments
       enrollmentId: open.id, eventDate: input.terminationDate, bajaCause: findBajaCause(cause)!.code,
     }, ctx));
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: movement.curp, what: 'fileBaja', fields: ['enrollments', 'movements'] }], tx);
+    await movementReceipt(ctx, tx, row);
     return row;
   });
   return releaseMovement(ctx, filed);

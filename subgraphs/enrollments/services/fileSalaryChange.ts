@@ -6,6 +6,7 @@
  */
 import type { MutationFileSalaryChangeArgs } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
+import { movementReceipt } from './procedure-receipts.ts';
 import type { EmployerMovementModel } from '../mappers.ts';
 import { txQueries } from '../repository.ts';
 import { authorizeMovement, checkSalaryOn, evaluateMovement, movementRow, releaseMovement } from './movement-filing.ts';
@@ -25,6 +26,7 @@ export async function fileSalaryChange({ input }: MutationFileSalaryChangeArgs, 
       enrollmentId: open.id, eventDate: input.changeDate, dailyBaseSalaryCentavos: input.dailyBaseSalaryCentavos, salaryType, wageZone: input.wageZone,
     }, ctx));
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: movement.curp, what: 'fileSalaryChange', fields: ['movements', 'dailyBaseSalary'] }], tx);
+    await movementReceipt(ctx, tx, row);
     return row;
   });
   return releaseMovement(ctx, filed);

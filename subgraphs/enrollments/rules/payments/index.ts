@@ -6,3 +6,4 @@ export * from './family-health.ts';
 export * from './crockford-base32.ts';
 export * from './iso7064-mod97.ts';
 export * from './payment-reference.ts';
+export * from './obligations.ts';

@@ -1,0 +1,102 @@
+/**
+ * The SQL of payments (docs/domain.md §7): references, partner banks' payments, idempotency
+ * records and the receipts register. Reads are prepared once per pool; `paymentTx` are the
+ * statements recordPayment and the issuing mutations run inside their transaction.
+ */
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
+import { receipts } from '../../db/schema/audit.ts';
+import { enrollments, idempotencyKeys, independentWorkerEnrollments, paymentReferences, payments } from '../../db/schema/enrollments.ts';
+import { anyOf, onePerPool } from '../shared/sql.ts';
+import type { PaymentModel, PaymentReferenceModel, PaymentReferenceRow, PaymentRow, ReceiptModel } from './mappers.ts';
+
+export type NewPaymentReference = typeof paymentReferences.$inferInsert;
+export type NewPayment = typeof payments.$inferInsert;
+
+const receiptColumns = { folio: receipts.folio, procedure: receipts.procedure, recordedAt: receipts.recordedAt, document: receipts.document };
+
+function createPaymentRepository({ db }: Database) {
+  const prepared = {
+    referencesByCompact: db.select({ ref: paymentReferences, payment: payments }).from(paymentReferences)
+      .leftJoin(payments, eq(payments.referenceId, paymentReferences.id)).where(anyOf(paymentReferences.reference))
+      .prepare('payment_references_by_compact'),
+    paymentsById: db.select({ payment: payments, ref: paymentReferences }).from(payments)
+      .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId)).where(anyOf(payments.id))
+      .prepare('payments_by_id'),
+    receiptsByRecord: db.select({ ...receiptColumns, recordId: receipts.recordId }).from(receipts)
+      .where(and(eq(receipts.issuer, 'enrollments'), anyOf(receipts.recordId))).prepare('receipts_by_record'),
+  };
+  const toReference = ({ ref, payment }: { ref: PaymentReferenceRow; payment: PaymentRow | null }): PaymentReferenceModel => ({ ...ref, paid: payment !== null, payment });
+  const toPayment = ({ payment, ref }: { payment: PaymentRow; ref: PaymentReferenceRow }): PaymentModel => ({ ...payment, ref });
+
+  return {
+    referencesByCompact: async (compacts: readonly string[]): Promise<PaymentReferenceModel[]> =>
+      (await prepared.referencesByCompact.execute({ keys: [...compacts] })).map(toReference),
+    paymentsById: async (ids: readonly string[]): Promise<PaymentModel[]> => (await prepared.paymentsById.execute({ keys: [...ids] })).map(toPayment),
+    /** Receipts this subgraph issued for these records (payments, enrollments, movements). */
+    receiptsByRecord: (ids: readonly string[]): Promise<Array<ReceiptModel & { recordId: string }>> => prepared.receiptsByRecord.execute({ keys: [...ids] }),
+    receiptByFolio: async (folio: string) => (await db.select().from(receipts).where(eq(receipts.folio, folio)))[0],
+
+    /** Every reference of one obligor, with its payment, oldest period first (a debt statement filters by day). */
+    referencesOfObligor: async (obligor: { curp: string } | { employerRegistration: string }): Promise<PaymentReferenceModel[]> =>
+      (await db.select({ ref: paymentReferences, payment: payments }).from(paymentReferences)
+        .leftJoin(payments, eq(payments.referenceId, paymentReferences.id))
+        .where('curp' in obligor ? eq(paymentReferences.curp, obligor.curp) : eq(paymentReferences.employerRegistration, obligor.employerRegistration))
+        .orderBy(asc(paymentReferences.periodStart), asc(paymentReferences.issuedAt))).map(toReference),
+
+    /** One bank's payments recorded on a Mexico City day, in the order recorded. */
+    paymentsOfBankOn: async (bankId: string, day: string): Promise<PaymentModel[]> =>
+      (await db.select({ payment: payments, ref: paymentReferences }).from(payments)
+        .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
+        .where(and(eq(payments.bankId, bankId), eq(payments.recordedOn, day)))
+        .orderBy(asc(payments.recordedAt), asc(payments.id))).map(toPayment),
+  };
+}
+
+export const paymentRepository = onePerPool(createPaymentRepository);
+export type PaymentRepository = ReturnType<typeof createPaymentRepository>;
+
+/** Statements used inside the payment mutations' transactions. */
+export const paymentTx = {
+  idempotencyRecord: async (tx: Tx, scope: string, operation: string, key: string) =>
+    (await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.operation, operation), eq(idempotencyKeys.key, key))))[0],
+
+  insertIdempotencyRecord: (tx: Tx, row: typeof idempotencyKeys.$inferInsert) => tx.insert(idempotencyKeys).values(row),
+
+  /** The obligation a reference pays (read without a lock: the obligation's lock comes first). */
+  obligationOf: async (tx: Tx, compact: string): Promise<string | undefined> =>
+    (await tx.select({ obligation: paymentReferences.obligation }).from(paymentReferences).where(eq(paymentReferences.reference, compact)))[0]?.obligation,
+
+  /** The reference, locked until the transaction ends: two banks paying it queue here. */
+  referenceForUpdate: async (tx: Tx, compact: string): Promise<PaymentReferenceRow | undefined> =>
+    (await tx.select().from(paymentReferences).where(eq(paymentReferences.reference, compact)).for('update'))[0],
+
+  paymentOf: async (tx: Tx, referenceId: string): Promise<PaymentRow | undefined> =>
+    (await tx.select().from(payments).where(eq(payments.referenceId, referenceId)))[0],
+
+  insertPayment: async (tx: Tx, row: NewPayment): Promise<PaymentRow> => (await tx.insert(payments).values(row).returning())[0]!,
+
+  /** Whether any reference of the obligation is paid. */
+  obligationPaid: async (tx: Tx, obligation: string): Promise<boolean> =>
+    (await tx.select({ id: payments.id }).from(payments).innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
+      .where(eq(paymentReferences.obligation, obligation)).limit(1)).length > 0,
+
+  /** Marks the obligation's unpaid, unsuperseded references as superseded (a newer one replaces them). */
+  supersedePending: (tx: Tx, obligation: string, at: Date) =>
+    tx.update(paymentReferences).set({ supersededAt: at })
+      .where(and(eq(paymentReferences.obligation, obligation), isNull(paymentReferences.supersededAt),
+        sql`not exists (select 1 from ${payments} where ${payments.referenceId} = ${paymentReferences.id})`)),
+
+  insertReference: async (tx: Tx, row: NewPaymentReference): Promise<PaymentReferenceRow> => (await tx.insert(paymentReferences).values(row).returning())[0]!,
+
+  enrollmentForUpdate: async (tx: Tx, id: string) => (await tx.select().from(enrollments).where(eq(enrollments.id, id)).for('update'))[0],
+
+  independentWorkerOf: async (tx: Tx, enrollmentId: string) =>
+    (await tx.select().from(independentWorkerEnrollments).where(eq(independentWorkerEnrollments.enrollmentId, enrollmentId)))[0],
+
+  /** A family health renewal paid: the enrollment's paid year now ends on `endDate`. */
+  extendEnrollment: (tx: Tx, id: string, endDate: string) => tx.update(enrollments).set({ endDate }).where(and(eq(enrollments.id, id), lte(enrollments.endDate, endDate))),
+
+  latestReferenceOf: async (tx: Tx, obligation: string) =>
+    (await tx.select().from(paymentReferences).where(eq(paymentReferences.obligation, obligation)).orderBy(desc(paymentReferences.issuedAt)).limit(1))[0],
+};
