@@ -95,10 +95,16 @@ export const ENROLLMENTS: Catalogue = {
     en: 'The person already has an open independent-worker enrollment[ since {since}]; it must end before another starts.',
     es: 'La persona ya tiene una incorporación abierta como persona trabajadora independiente[ desde el {since}]; debe terminar antes de iniciar otra.',
   },
-  PTI_PAYMENT_DEADLINE_PASSED: {
-    en: 'Coverage from {coverageStart} needed its first payment by {paymentDeadline}; today is {today}. The earliest coverage start now is {earliestCoverageStart}.',
-    es: 'La cobertura desde el {coverageStart} necesitaba su primer pago a más tardar el {paymentDeadline}; hoy es {today}. El inicio de cobertura más próximo posible es el {earliestCoverageStart}.',
-  },
+  PTI_PAYMENT_DEADLINE_PASSED: [
+    {
+      en: 'Coverage from {coverageStart} needed its first payment by {paymentDeadline}; today is {today}. The earliest coverage start now is {earliestCoverageStart}.',
+      es: 'La cobertura desde el {coverageStart} necesitaba su primer pago a más tardar el {paymentDeadline}; hoy es {today}. El inicio de cobertura más próximo posible es el {earliestCoverageStart}.',
+    },
+    {
+      en: 'Coverage from {coverageStart} needed its payment by {paymentDeadline}; today is {today}.',
+      es: 'La cobertura desde el {coverageStart} necesitaba su pago a más tardar el {paymentDeadline}; hoy es {today}.',
+    },
+  ],
   PERIOD_START_INVALID: [
     { en: 'Coverage starts on the first day of a month, got "{coverageStart}".', es: 'La cobertura empieza el primer día de un mes; se recibió "{coverageStart}".' },
     { en: 'A payment period starts on the first day of a month, got "{periodStart}".', es: 'Un periodo de pago empieza el primer día de un mes; se recibió "{periodStart}".' },
@@ -138,10 +144,16 @@ export const ENROLLMENTS: Catalogue = {
     es: 'El integrante {curp} ya está cubierto por otro Seguro de Salud para la Familia del {startDate} al {endDate}.',
   },
   FAMILY_HEALTH_NO_MEMBERS: { en: 'A family health quote needs at least one member to enroll.', es: 'Una cotización del Seguro de Salud para la Familia necesita al menos un integrante.' },
-  FAMILY_HEALTH_PAYMENT_NOT_IN_ADVANCE: {
-    en: 'The family health insurance is paid annually in advance: the term starting {coverageStart} had to be paid by {deadline}, it was paid on {paidOn}',
-    es: 'El Seguro de Salud para la Familia se paga por anualidad anticipada: el periodo que empieza el {coverageStart} debía pagarse a más tardar el {deadline}, y se pagó el {paidOn}.',
-  },
+  FAMILY_HEALTH_PAYMENT_NOT_IN_ADVANCE: [
+    {
+      en: 'The family health insurance is paid annually in advance: the term starting {coverageStart} had to be paid by {deadline}, it was paid on {paidOn}',
+      es: 'El Seguro de Salud para la Familia se paga por anualidad anticipada: el periodo que empieza el {coverageStart} debía pagarse a más tardar el {deadline}, y se pagó el {paidOn}.',
+    },
+    {
+      en: 'The family health insurance is paid annually in advance: the term starting {coverageStart} had to be paid by {deadline}, today is {today}',
+      es: 'El Seguro de Salud para la Familia se paga por anualidad anticipada: el periodo que empieza el {coverageStart} debía pagarse a más tardar el {deadline}, y hoy es {today}.',
+    },
+  ],
   PAYMENT_DATE_INVALID: { en: 'Payment date must be an ISO date, got "{paymentDate}".', es: 'La fecha de pago debe ir en formato AAAA-MM-DD; se recibió "{paymentDate}".' },
   MEMBER_BIRTH_DATE_INVALID: { en: 'Member {position} has an invalid birth date "{birthDate}".', es: 'La fecha de nacimiento del integrante {position} no es válida: "{birthDate}".' },
   MEMBER_BIRTH_DATE_AFTER_PAYMENT: {
@@ -221,4 +233,55 @@ export const ENROLLMENTS: Catalogue = {
   ],
   STATISTICS_DUPLICATE_CELL: { en: 'Row {row} repeats a combination of categories already given.', es: 'El renglón {row} repite una combinación de categorías ya dada.' },
   STATISTICS_OPTIONS_INVALID: { en: 'k must be a whole number ≥ 1, got {k}.', es: 'k debe ser un número entero ≥ 1; se recibió {k}.' },
+  // Payments (docs/domain.md §7).
+  PAYMENT_PERIOD_NOT_PAYABLE: [
+    {
+      en: 'Period {period} is not the start of a payment period of this enrollment: periods of {months} month(s) start on {startDate} and every {months} month(s) after.',
+      es: 'El periodo {period} no es el inicio de un periodo de pago de esta inscripción: los periodos de {months} mes(es) empiezan el {startDate} y cada {months} mes(es) después.',
+    },
+    { en: 'Period {period} starts after the enrollment ended on {endDate}.', es: 'El periodo {period} empieza después de que la inscripción terminó el {endDate}.' },
+    { en: 'The cuotas of {period} cannot be paid before the month starts (today is {today}).', es: 'Las cuotas de {period} no pueden pagarse antes de que empiece el mes (hoy es {today}).' },
+  ],
+  PAYMENT_AMOUNT_INVALID: {
+    en: "A reference's amount is a whole number of centavos from 1 to {max}, got {amount}.",
+    es: 'El importe de una referencia es un número entero de centavos de 1 a {max}; se recibió {amount}.',
+  },
+  OBLIGATION_ALREADY_PAID: {
+    en: 'The {concept} of {period} is already paid; no new reference is issued.',
+    es: 'El concepto {concept} de {period} ya está pagado; no se emite una nueva referencia.',
+  },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    en: 'recordPayment needs an Idempotency-Key header (1-255 printable ASCII characters), the same on every retry of one payment.',
+    es: 'recordPayment necesita el encabezado Idempotency-Key (de 1 a 255 caracteres ASCII imprimibles), el mismo en cada reintento de un mismo pago.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    en: 'This Idempotency-Key was already used for another request: send a new key for a new payment, or repeat the first request exactly.',
+    es: 'Esta Idempotency-Key ya se usó para otra solicitud: envíe una clave nueva para un pago nuevo, o repita exactamente la primera solicitud.',
+  },
+  PAYMENT_PAID_AT_IN_FUTURE: {
+    en: 'A payment cannot have been made in the future: paidAt {paidAt} is after {now}.',
+    es: 'Un pago no puede haberse hecho en el futuro: paidAt {paidAt} es posterior a {now}.',
+  },
+  PAYMENT_REFERENCE_ALREADY_PAID: {
+    en: 'This payment reference is already paid; it cannot be paid twice.',
+    es: 'Esta referencia de pago ya está pagada; no puede pagarse dos veces.',
+  },
+  PAYMENT_REFERENCE_EXPIRED: [
+    {
+      en: 'This payment reference was replaced by a newer one on {supersededAt}; it cannot be paid.',
+      es: 'Esta referencia de pago fue sustituida por una más reciente el {supersededAt}; no puede pagarse.',
+    },
+    {
+      en: 'This payment reference expired on {expiresOn}; it was paid on {paidOn}.',
+      es: 'Esta referencia de pago venció el {expiresOn}; se pagó el {paidOn}.',
+    },
+  ],
+  PAYMENT_AMOUNT_MISMATCH: {
+    en: "The amount paid, {paid} centavos, is not the reference's amount, {expected} centavos.",
+    es: 'El importe pagado, {paid} centavos, no es el importe de la referencia, {expected} centavos.',
+  },
+  DEBT_STATEMENT_OBLIGOR: {
+    en: 'A debt statement is for exactly one obligor: give employerRegistration or curp, not both and not neither.',
+    es: 'Un estado de adeudo es de un solo obligado: indique employerRegistration o curp, no ambos ni ninguno.',
+  },
 };

@@ -70,7 +70,7 @@ export async function debtStatement(input: DebtStatementInput, ctx: EnrollmentsC
     throw badInput('DEBT_STATEMENT_OBLIGOR', 'A debt statement is for exactly one obligor: give employerRegistration or curp, not both and not neither.');
   }
   const asOf = input.asOf ?? mexicoCityToday(ctx.clock);
-  if (!isIsoDate(asOf)) throw badInput('DATE_INVALID', `asOf must be an ISO date, got "${asOf}".`);
+  if (!isIsoDate(asOf)) throw badInput('INVALID_DATE', `asOf must be an ISO calendar date YYYY-MM-DD, got '${asOf}'`);
   const obligor = registration !== null ? { employerRegistration: registration } : { curp: curp! };
   const decision = readDebtStatementOf(ctx, obligor);
   if (!decision.allowed) {
@@ -116,7 +116,7 @@ export async function debtStatement(input: DebtStatementInput, ctx: EnrollmentsC
 export async function bankReconciliation(bankId: string, date: string, ctx: EnrollmentsContext) {
   const decision = readBankReconciliation(ctx, bankId);
   if (!decision.allowed) throw refusalError(decision.reason);
-  if (!isIsoDate(date)) throw badInput('DATE_INVALID', `date must be an ISO date, got "${date}".`);
+  if (!isIsoDate(date)) throw badInput('INVALID_DATE', `date must be an ISO calendar date YYYY-MM-DD, got '${date}'`);
   const payments = await ctx.payments.paymentsOfBankOn(bankId, date);
   for (const payment of payments) ctx.released.release('Payment', payment.id);
   const byConcept = new Map<PaymentConcept, { concept: PaymentConcept; count: number; totalCentavos: number }>();

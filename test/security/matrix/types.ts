@@ -29,6 +29,28 @@ export interface EnrollmentsMatrixFixtures {
   /** Workers with an open employment under Y1234567101: one for the salary-change row, one for the baja row. */
   salaryChangeWorker: string;
   bajaWorker: string;
+  payments: PaymentsMatrixFixtures;
+}
+
+export interface PaymentsMatrixFixtures {
+  /** A pending PTI reference of the demo insured person (written form). */
+  personReference: string;
+  /** A pending reference for the dev employer's cuotas (Y1234567101). */
+  employerReference: string;
+  /** The insured's reference paid by BANK-002: BANK-001 must not see the payment. */
+  paidByOtherBank: string;
+  /** A pending reference only the BANK row pays. */
+  payable: { reference: string; amountCentavos: number };
+  /** Per actor: a PTI and a family health enrollment of the actor's row person (the insured's own for INSURED) to issue references for. */
+  ptiEnrollmentOf(actor: Actor): string;
+  familyHealthEnrollmentOf(actor: Actor): string;
+  /** The first month payable for those enrollments (YYYY-MM), and this month (employer cuotas). */
+  ptiPeriod: string;
+  thisMonth: string;
+  /** Mexico City today, for the reconciliation rows. */
+  today: string;
+  /** A registered receipt's folio. */
+  folio: string;
 }
 
 export interface Operation {
@@ -40,6 +62,8 @@ export interface Operation {
   subject?: (s: MatrixSystem, actor: Actor) => string;
   /** The procedure staff declare (and their case is for). @default 'NSS_ASSISTANCE' */
   procedure?: ProcedureCode;
+  /** Other request headers this row sends (an Idempotency-Key). */
+  headers?: (s: MatrixSystem, actor: Actor) => Record<string, string>;
   /** What counts as access: the data the caller got. */
   granted: (data: any) => boolean;
   allowed: readonly Actor[];

@@ -262,3 +262,79 @@ describe('receipts (acuses)', () => {
     expect(codeOf(await as('ANONYMOUS').query(VERIFY, { f: folio }))).toBe('FORBIDDEN');
   });
 });
+
+describe('payments: debt statement and reconciliation', () => {
+  const STATEMENT = gql`query($i: DebtStatementInput!) { debtStatement(input: $i) {
+    asOf totalOwedCentavos totalPaidCentavos totalOverdueCentavos
+    obligations { concept period amountCentavos dueDate paid paidOn overdue }
+    payments { amountCentavos bankId period }
+  } }`;
+
+  it("states an employer's obligations as of a day: overdue when unpaid after the due date, paid once the bank recorded it", async ({ clock, as }) => {
+    clock.set('2026-03-10');
+    const employer = as('EMPLOYER', { claims: { employer_registrations: ['D1234567101'] } });
+    const january = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'D1234567101', period: '2026-01', amountCentavos: 500_000 } });
+    const february = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'D1234567101', period: '2026-02', amountCentavos: 700_000 } });
+    expect(january.errors ?? february.errors).toBeUndefined();
+    const paid = await bank(as, 'statement-1').query(PAY, payment(february.data?.issueEmployerPaymentReference.reference, 700_000));
+    expect(paid.errors).toBeUndefined();
+    const now = await employer.query(STATEMENT, { i: { employerRegistration: 'D1234567101' } });
+    expect(now.errors).toBeUndefined();
+    expect(now.data?.debtStatement).toMatchObject({
+      asOf: '2026-03-10', totalOwedCentavos: 500_000, totalPaidCentavos: 700_000, totalOverdueCentavos: 500_000,
+      obligations: [
+        { concept: 'EMPLOYER_MONTHLY_CUOTAS', period: '2026-01', amountCentavos: 500_000, dueDate: '2026-02-17', paid: false, paidOn: null, overdue: true },
+        { concept: 'EMPLOYER_MONTHLY_CUOTAS', period: '2026-02', amountCentavos: 700_000, dueDate: '2026-03-17', paid: true, paidOn: '2026-03-10', overdue: false },
+      ],
+      payments: [{ amountCentavos: 700_000, bankId: 'BANK-001', period: '2026-02' }],
+    });
+    // The day before: nothing was issued yet.
+    const before = await employer.query(STATEMENT, { i: { employerRegistration: 'D1234567101', asOf: '2026-03-09' } });
+    expect(before.data?.debtStatement).toMatchObject({ obligations: [], payments: [], totalOwedCentavos: 0 });
+    // Another employer gets an empty statement, like a registration without obligations.
+    const other = await as('EMPLOYER').query(STATEMENT, { i: { employerRegistration: 'D1234567101' } });
+    expect(other.data?.debtStatement).toMatchObject({ obligations: [], payments: [] });
+    expect(codeOf(await employer.query(STATEMENT, { i: {} }))).toBe('DEBT_STATEMENT_OBLIGOR');
+  });
+
+  it("reconciles one bank's day: its payments and totals per concept, for that bank and IMSS officers only", async ({ clock, as }) => {
+    clock.set('2026-03-12');
+    const employer = as('EMPLOYER', { claims: { employer_registrations: ['E1234567101'] } });
+    const cuotas = await employer.query(ISSUE_EMPLOYER, { i: { employerRegistration: 'E1234567101', period: '2026-02', amountCentavos: 900_000 } });
+    const pti = await ptiReference(as);
+    await bank(as, 'recon-1', 'BANK-007').query(PAY, payment(cuotas.data?.issueEmployerPaymentReference.reference, 900_000, '2026-03-12T16:00:00Z'));
+    await bank(as, 'recon-2', 'BANK-007').query(PAY, payment(pti.reference, pti.amount, '2026-03-12T16:30:00Z'));
+    const RECON = gql`query($b: ID!, $d: Date!) { bankReconciliation(bankId: $b, date: $d) { bankId date count totalCentavos byConcept { concept count totalCentavos } payments { reference bankId } } }`;
+    const own = await bank(as, null, 'BANK-007').query(RECON, { b: 'BANK-007', d: '2026-03-12' });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.bankReconciliation).toMatchObject({
+      bankId: 'BANK-007', date: '2026-03-12', count: 2, totalCentavos: 900_000 + pti.amount,
+      byConcept: [{ concept: 'EMPLOYER_MONTHLY_CUOTAS', count: 1, totalCentavos: 900_000 }, { concept: 'INDEPENDENT_WORKER_CONTRIBUTION', count: 1, totalCentavos: pti.amount }],
+    });
+    expect(own.data?.bankReconciliation.payments.map((p: { reference: string }) => p.reference).sort()).toEqual([cuotas.data?.issueEmployerPaymentReference.reference, pti.reference].sort());
+    const officer = await as('IMSS_OFFICER', { purpose: 'NSS_ASSISTANCE:recon' }).query(RECON, { b: 'BANK-007', d: '2026-03-12' });
+    expect(officer.data?.bankReconciliation.count).toBe(2);
+    expect(codeOf(await bank(as, null, 'BANK-001').query(RECON, { b: 'BANK-007', d: '2026-03-12' }))).toBe('FORBIDDEN');
+    expect((await bank(as, null, 'BANK-007').query(RECON, { b: 'BANK-007', d: '2026-03-11' })).data?.bankReconciliation.count).toBe(0);
+  });
+
+  it('extends a family health enrollment by a year when its renewal is paid', async ({ clock, as, system }) => {
+    clock.set('2026-03-10');
+    const holder = testCurp(470, '1980-05-05');
+    const staff = as('CONSULATE_STAFF', { ...STAFF, caseFor: holder });
+    const enrolled = await staff.query(gql`mutation($i: EnrollFamilyHealthInput!) { enrollFamilyHealth(input: $i) { enrollment { id startDate endDate } receipt { procedure } } }`,
+      { i: { holderCurp: holder, country: 'US', members: [{ curp: holder, relationship: 'HOLDER', declaredConditions: [] }] } });
+    expect(enrolled.errors).toBeUndefined();
+    const { id, endDate } = enrolled.data?.enrollFamilyHealth.enrollment;
+    expect(enrolled.data?.enrollFamilyHealth.receipt.procedure).toBe('FAMILY_HEALTH_ENROLLMENT');
+    const renewal = await staff.query(gql`mutation($i: IssueFamilyHealthPaymentReferenceInput!) { issueFamilyHealthPaymentReference(input: $i) { reference periodStart periodEnd dueDate amountCentavos } }`, { i: { enrollmentId: id, renewal: true } });
+    expect(renewal.errors).toBeUndefined();
+    const ref = renewal.data?.issueFamilyHealthPaymentReference;
+    expect(ref).toMatchObject({ periodStart: '2027-04-01', periodEnd: '2028-03-31', dueDate: '2027-04-01' });
+    expect(endDate).toBe('2027-03-31');
+    const paid = await bank(as, 'renewal-1').query(PAY, payment(ref.reference, ref.amountCentavos));
+    expect(paid.data?.recordPayment.payment.coveragePeriod).toEqual({ kind: 'FAMILY_HEALTH', start: '2027-04-01', end: '2028-03-31' });
+    const [row] = await system.db.database.sql<{ end_date: string }[]>`select end_date::text from enrollments.enrollments where id = ${id}`;
+    expect(row?.end_date).toBe('2028-03-31');
+  });
+});
