@@ -1,7 +1,8 @@
 /**
- * Typed resolvers for each subgraph from its SDL in schema/ (the contract). Generated files are
- * committed; the codegen test fails when they are stale. `mappers` make a resolver's parent the
- * database row (or the shape the loader returns), not the GraphQL type.
+ * Typed resolvers for each subgraph from its SDL in schema/ (the contract), and the partner
+ * operations' typed client with its trusted documents manifest. Generated files are committed;
+ * the contract test fails when they are stale. `mappers` make a resolver's parent the database
+ * row (or the shape the loader returns), not the GraphQL type.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -45,6 +46,21 @@ function subgraph(name: string, mappers: Record<string, string>) {
 function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
+
+/**
+ * The operations partner integrations may run (schema/operations/partners/*.graphql), checked
+ * against the supergraph: a typed client a partner copies (client preset, TypedDocumentNode) and
+ * persisted-documents.json, the manifest of sha256 hash → document the gateway runs them from
+ * (gateway/partners/trusted-documents.ts, docs/security.md "Trusted documents").
+ */
+const partnerClient = {
+  schema: 'schema/supergraph.graphql',
+  documents: ['schema/operations/partners/*.graphql'],
+  preset: 'client' as const,
+  presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument' as const, hashAlgorithm: 'sha256' as const } },
+  // Over the wire every scalar is a string (a DateTime too: the client parses it if it wants a Date).
+  config: { scalars: { ...scalars, DateTime: 'string' }, enumsAsTypes: true, useTypeImports: true, onlyOperationTypes: true, skipTypename: true },
+};
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -94,6 +110,7 @@ const config: CodegenConfig = {
       RevokeBiometricConsentPayload: '../mappers.ts#RevokeConsentPayloadModel',
       EmployerIdentityVerification: '../mappers.ts#EmployerIdentityVerificationModel',
     }),
+    'schema/operations/partners/__generated__/': partnerClient,
   },
 };
 

@@ -4,8 +4,48 @@
  */
 import { z } from 'zod';
 import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, defaultSubgraphUrl, type SubgraphName } from '../schema/subgraphs.ts';
+import { ROLES, type Role } from '../schema/identity/viewer.ts';
+import { DEFAULT_PAYMENT_FIELDS } from './partners/payment-operations.ts';
+import { TRUSTED_DOCUMENTS_MANIFEST } from './partners/trusted-documents.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** A comma-separated list (blanks ignored), each entry checked by `item`. */
+const list = <T extends z.ZodType<string>>(item: T) =>
+  z.string().transform((value, ctx) => {
+    const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+    const parsed: z.output<T>[] = [];
+    for (const entry of entries) {
+      const result = item.safeParse(entry);
+      if (result.success) parsed.push(result.data);
+      else ctx.addIssue({ code: 'custom', message: `'${entry}': ${result.error.issues[0]?.message ?? 'invalid'}` });
+    }
+    return parsed;
+  });
+
+const monthlyLimit = z.number().int().min(0).max(1_000_000_000);
+
+/**
+ * PARTNER_QUOTAS: each bank's monthly quotas by its `bank_id`, as JSON, e.g.
+ * `{"BANK-001":{"requests":250000,"payments":40000}}`; a quota a bank lacks is the default one.
+ */
+const partnerQuotas = z.string().transform((value, ctx) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not JSON' });
+    return z.NEVER;
+  }
+  const parsed = z
+    .record(z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'a bank_id'), z.object({ requests: monthlyLimit.optional(), payments: monthlyLimit.optional() }).strict())
+    .safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -39,6 +79,18 @@ const EnvSchema = z.object({
   /** Reverse proxies in front of the gateway whose X-Forwarded-For entry is trusted (client-address.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   INTROSPECTION: bool.optional(),
+  /** Partner banks' monthly quotas (docs/operations.md, "Partner quotas"). */
+  PARTNER_QUOTAS: partnerQuotas.default({}),
+  PARTNER_QUOTA_REQUESTS_PER_MONTH: z.coerce.number().pipe(monthlyLimit).default(100_000),
+  PARTNER_QUOTA_PAYMENTS_PER_MONTH: z.coerce.number().pipe(monthlyLimit).default(20_000),
+  /** Root Mutation fields that make an operation a payment. */
+  PARTNER_QUOTA_PAYMENT_FIELDS: list(z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*$/, 'a GraphQL field name')).default([...DEFAULT_PAYMENT_FIELDS]),
+  QUOTA_REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/).default('quota:'),
+  /** Roles that may run only registered documents, when enforced (docs/security.md, "Trusted documents"). */
+  TRUSTED_DOCUMENTS_ROLES: list(z.enum(ROLES)).default(['BANK']),
+  /** Enforce TRUSTED_DOCUMENTS_ROLES; production by default. */
+  TRUSTED_DOCUMENTS_ENFORCED: bool.optional(),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default(TRUSTED_DOCUMENTS_MANIFEST),
 });
 
 export type GatewayEnv = z.infer<typeof EnvSchema>;
@@ -61,6 +113,23 @@ export interface GatewayConfig {
   introspection: boolean;
   /** X-Forwarded-For entries (from the right) written by trusted proxies; 0 trusts none. */
   trustedProxyHops: number;
+  quotas: PartnerQuotaConfig;
+  trustedDocuments: { manifestPath: string; enforced: boolean; restrictedRoles: readonly Role[] };
+}
+
+export interface MonthlyQuotas {
+  requests: number;
+  payments: number;
+}
+
+export interface PartnerQuotaConfig {
+  defaults: MonthlyQuotas;
+  /** Per bank_id; a quota missing here is the default one. */
+  banks: Readonly<Record<string, Partial<MonthlyQuotas>>>;
+  /** Root Mutation fields whose operations count as payments. */
+  paymentFields: readonly string[];
+  /** Counters live in Redis under this prefix when rateLimit.redisUrl is set. */
+  redisPrefix: string;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -96,6 +165,17 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     introspection: e.INTROSPECTION ?? !production,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    quotas: {
+      defaults: { requests: e.PARTNER_QUOTA_REQUESTS_PER_MONTH, payments: e.PARTNER_QUOTA_PAYMENTS_PER_MONTH },
+      banks: e.PARTNER_QUOTAS,
+      paymentFields: e.PARTNER_QUOTA_PAYMENT_FIELDS,
+      redisPrefix: e.QUOTA_REDIS_PREFIX,
+    },
+    trustedDocuments: {
+      manifestPath: e.TRUSTED_DOCUMENTS_MANIFEST,
+      enforced: e.TRUSTED_DOCUMENTS_ENFORCED ?? production,
+      restrictedRoles: e.TRUSTED_DOCUMENTS_ROLES,
+    },
   };
 }
 

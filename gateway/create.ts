@@ -8,8 +8,11 @@ import type { GatewayConfig } from './config.ts';
 import { startGateway } from './server.ts';
 import type { SystemKeys } from './system-keys.ts';
 
-/** `processMetrics`: Node's process metrics on /metrics too (the service process; not in-process tests). */
-export async function createGateway(config: GatewayConfig, keys: SystemKeys, options: { processMetrics?: boolean } = {}): Promise<RunningHttpServer> {
+/**
+ * `processMetrics`: Node's process metrics on /metrics too (the service process; not in-process tests).
+ * `now`: the clock partner quotas count months by (tests move it across a month).
+ */
+export async function createGateway(config: GatewayConfig, keys: SystemKeys, options: { processMetrics?: boolean; now?: () => Date } = {}): Promise<RunningHttpServer> {
   const documentJwks = await Promise.all(keys.documentKeys.map((key) => documentPublicJwk(key)));
   return startGateway({
     config,
@@ -17,5 +20,6 @@ export async function createGateway(config: GatewayConfig, keys: SystemKeys, opt
     identitySigner: createIdentitySigner({ privateKey: keys.gatewaySigningKey }),
     publishedKeys: async () => documentJwks,
     metrics: createServiceMetrics({ service: 'gateway', processMetrics: options.processMetrics }),
+    now: options.now,
   });
 }

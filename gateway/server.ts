@@ -9,7 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { startGraphQLHttpServer, sendJson, type RunningHttpServer } from '../schema/runtime/http-server.ts';
+import { startGraphQLHttpServer, sendJson, requestIdOf, type RunningHttpServer } from '../schema/runtime/http-server.ts';
 import { logger } from '../schema/runtime/logger.ts';
 import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
@@ -32,6 +32,12 @@ import { graphqlMetricsPlugin } from '../schema/runtime/graphql-metrics.ts';
 import { observedFetcher } from './subgraph-fetch.ts';
 import { contentLanguagePlugin } from './error-messages/content-language.ts';
 import { clientAddress } from './client-address.ts';
+import { createQuotaStore } from './partners/quota-store.ts';
+import { createPartnerQuotas } from './partners/quotas.ts';
+import { paymentQuotaPlugin } from './partners/quota-plugin.ts';
+import { quotaReportRoute } from './partners/quota-report.ts';
+import { checkDocumentRequest, loadTrustedDocuments, resolveDocument, type DocumentRequest } from './partners/trusted-documents.ts';
+import type { Identity } from '../schema/identity/viewer.ts';
 
 export type { ClientTokenVerifierLike } from './authenticate.ts';
 
@@ -43,6 +49,8 @@ export interface GatewayDependencies {
   publishedKeys: () => Promise<JWK[]>;
   /** Served at /metrics (gateway/create.ts makes them). */
   metrics?: ServiceMetrics;
+  /** The clock partner quotas count months by (tests move it across a month). @default the real one */
+  now?: () => Date;
 }
 
 export async function startGateway(deps: GatewayDependencies): Promise<RunningHttpServer> {
@@ -54,6 +62,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   // The caller's address: the socket's, or behind trusted proxies the one they recorded (client-address.ts).
   const addressOf = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxyHops);
   const authenticate = createAuthenticator({ clientTokens: deps.clientTokens, failures: rateLimiter, failuresPerMinute: config.rateLimit.authFailuresPerMinute, log, addressOf });
+  // Partner banks' monthly quotas (partners/quotas.ts) and the registered partner operations (partners/trusted-documents.ts).
+  const now = deps.now ?? (() => new Date());
+  const quotaStore = createQuotaStore(config.rateLimit.redisUrl, config.quotas.redisPrefix, (error) => log.warn({ err: error }, 'quota store unavailable; counting in memory'), () => now().getTime());
+  const quotas = createPartnerQuotas({ config: config.quotas, store: quotaStore, now, metrics: deps.metrics });
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments.manifestPath);
+  const documentRequests = new WeakMap<IncomingMessage, DocumentRequest>();
 
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
@@ -76,6 +90,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would let any client register a document under a hash; only the
+    // trusted documents manifest names documents (partners/trusted-documents.ts).
+    persistedQueries: false,
     // Our own handler (schema/runtime/shutdown.ts) drains and exits; Apollo's would stop the server
     // too and re-send the signal, so the process exited 1 on every `docker stop` (NODE_ENV=test hid it).
     stopOnTerminationSignals: false,
@@ -89,32 +106,53 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       requestLoggingPlugin(),
       ...(deps.metrics ? [graphqlMetricsPlugin<GatewayContext>(deps.metrics)] : []),
       contentLanguagePlugin<GatewayContext>(),
+      paymentQuotaPlugin(quotas),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
 
   const decisions = new WeakMap<object, RateLimitDecision>();
+  /** Who is calling, within their per-minute rate limit (GraphQL and /partners/quota alike). */
+  const admit = async (req: IncomingMessage, requestId: string): Promise<{ identity: Identity; clientKey: string }> => {
+    const identity = await authenticate(req, requestId);
+    const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${addressOf(req)}`;
+    const limit = identity.kind === 'user' ? config.rateLimit.perMinute : config.rateLimit.anonymousPerMinute;
+    const decision = await rateLimiter.hit(clientKey, limit);
+    decisions.set(req, decision);
+    if (!decision.allowed) {
+      deps.metrics?.refusals.inc({ reason: 'rate_limit', caller: identity.kind === 'user' ? 'user' : 'anonymous' });
+      throw new GraphQLError('Too many requests: slow down and retry after the reset', {
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds: decision.resetSeconds,
+          http: { status: 429, headers: new Map([['retry-after', String(decision.resetSeconds)]]) },
+        },
+      });
+    }
+    return { identity, clientKey };
+  };
+  const quotaReport = quotaReportRoute({ quotas, admit: async (req) => (await admit(req, requestIdOf(req))).identity });
+
   const running = await startGraphQLHttpServer<GatewayContext>(
     {
       apollo,
       metrics: deps.metrics,
+      prepareBody: (body, { req }) => {
+        const resolved = resolveDocument(body, trustedDocuments);
+        documentRequests.set(req, resolved.request);
+        return resolved.body;
+      },
       context: async ({ req, requestId }) => {
-        const identity = await authenticate(req, requestId);
-        const clientKey = identity.kind === 'user' ? `sub:${identity.viewer.subject}` : `ip:${addressOf(req)}`;
-        const limit = identity.kind === 'user' ? config.rateLimit.perMinute : config.rateLimit.anonymousPerMinute;
-        const decision = await rateLimiter.hit(clientKey, limit);
-        decisions.set(req, decision);
-        if (!decision.allowed) {
-          deps.metrics?.refusals.inc({ reason: 'rate_limit', caller: identity.kind === 'user' ? 'user' : 'anonymous' });
-          throw new GraphQLError('Too many requests: slow down and retry after the reset', {
-            extensions: {
-              code: 'RATE_LIMITED',
-              retryAfterSeconds: decision.resetSeconds,
-              http: { status: 429, headers: new Map([['retry-after', String(decision.resetSeconds)]]) },
-            },
-          });
+        const { identity, clientKey } = await admit(req, requestId);
+        // Before the quota: a refused free-form request does not use the bank's quota up.
+        try {
+          checkDocumentRequest(documentRequests.get(req) ?? { kind: 'free-form' }, identity, config.trustedDocuments);
+        } catch (error) {
+          deps.metrics?.refusals.inc({ reason: 'trusted_document', caller: identity.kind === 'user' ? 'user' : 'anonymous' });
+          throw error;
         }
+        if (identity.kind === 'user' && identity.viewer.bankId !== null) await quotas.admit(identity.viewer.bankId, 'requests');
         const purpose = declaredPurpose(req.headers['x-access-purpose']);
         const grounds = await accessGrounds(identity, purpose, { case: req.headers['x-access-case'], exception: req.headers['x-access-exception'] }, cases, requestId);
         const idempotencyKey = parseIdempotencyKey(req.headersDistinct[IDEMPOTENCY_KEY_HEADER]);
@@ -128,6 +166,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
         res.setHeader('ratelimit-reset', decision.resetSeconds);
       },
       extraRoutes: async (req, res) => {
+        if (await quotaReport(req, res)) return true;
         if (req.url !== '/.well-known/jwks.json') return false;
         sendJson(res, 200, { keys: await deps.publishedKeys() });
         return true;
@@ -152,6 +191,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       await apollo.stop();
       await http.close();
       await rateLimiter.close();
+      await quotaStore.close();
       return drained;
     },
   };

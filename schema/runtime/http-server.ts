@@ -28,6 +28,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra routes (e.g. /.well-known/jwks.json); return true when handled. */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Rewrites a parsed JSON body before Apollo Server sees it (the gateway resolves persisted
+   * document ids into their registered text: gateway/partners/trusted-documents.ts).
+   */
+  prepareBody?: (body: unknown, info: HttpRequestInfo) => unknown;
   /** Headers added to every GraphQL response (e.g. rate-limit headers); may be async. */
   onResponse?: (info: HttpRequestInfo, res: ServerResponse) => void;
   /** This process's metrics, served at GET /metrics (Prometheus text format). */
@@ -117,6 +122,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       }
     }
     const info: HttpRequestInfo = { req, requestId };
+    if (options.prepareBody) parsedBody = options.prepareBody(parsedBody, info);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),

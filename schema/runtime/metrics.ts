@@ -46,7 +46,7 @@ export function codeLabel(code: unknown): string {
   return typeof code === 'string' && code.length <= 64 && CODE.test(code) ? code : 'OTHER';
 }
 
-export type RefusalReason = 'rate_limit' | 'quota';
+export type RefusalReason = 'rate_limit' | 'quota' | 'trusted_document';
 
 export interface ServiceMetrics {
   readonly service: string;
@@ -58,8 +58,10 @@ export interface ServiceMetrics {
   /** Gateway only: one subgraph fetch each (outcome ok, error or unavailable). */
   readonly subgraphRequests: Counter<'subgraph' | 'outcome'>;
   readonly subgraphDuration: Histogram<'subgraph'>;
-  /** Requests refused by a rate limit or a partner's quota, by kind of caller (user / anonymous). */
+  /** Requests refused by a rate limit, a partner's quota or the trusted documents check, by kind of caller (user / anonymous). */
   readonly refusals: Counter<'reason' | 'caller'>;
+  /** Gateway only: partner quota refusals by quota (requests / payments); each is also a `quota` refusal above. */
+  readonly quotaRefusals: Counter<'quota'>;
   /** Subgraphs only: the database pool (db/instrumentation.ts). */
   readonly db: DatabaseMetrics;
 }
@@ -97,7 +99,8 @@ export function createServiceMetrics(options: ServiceMetricsOptions): ServiceMet
     graphqlErrors: new Counter({ name: 'imss_graphql_errors_total', help: 'Errors in GraphQL responses by extensions.code', labelNames: ['operation', 'code'], registers }),
     subgraphRequests: new Counter({ name: 'imss_subgraph_requests_total', help: 'Subgraph fetches from the gateway by outcome', labelNames: ['subgraph', 'outcome'], registers }),
     subgraphDuration: new Histogram({ name: 'imss_subgraph_request_duration_seconds', help: 'Subgraph fetch latency seen by the gateway', labelNames: ['subgraph'], buckets: LATENCY_BUCKETS, registers }),
-    refusals: new Counter({ name: 'imss_refusals_total', help: 'Requests refused by a rate limit or a quota', labelNames: ['reason', 'caller'], registers }),
+    refusals: new Counter({ name: 'imss_refusals_total', help: 'Requests refused by a rate limit, a quota or the trusted documents check', labelNames: ['reason', 'caller'], registers }),
+    quotaRefusals: new Counter({ name: 'imss_quota_refusals_total', help: "Requests refused by a partner bank's monthly quota, by quota", labelNames: ['quota'], registers }),
     db: {
       queriesInFlight: new Gauge({ name: 'imss_db_queries_in_flight', help: 'SQL statements sent and not yet answered', registers }),
       transactionsInFlight: new Gauge({ name: 'imss_db_transactions_in_flight', help: 'Transactions holding a pool connection', registers }),

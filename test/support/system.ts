@@ -40,7 +40,8 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestSystem> {
+/** `gatewayNow`: the clock of the gateway's partner quotas only (a month can pass in a test). */
+export async function startTestSystem(options: { now?: () => Date; gatewayNow?: () => Date; env?: Record<string, string> } = {}): Promise<TestSystem> {
   const db = await createTestDatabase();
   const keys = generateTestKeys();
   const started = await Promise.all(
@@ -54,7 +55,7 @@ export async function startTestSystem(options: { now?: () => Date; env?: Record<
     ...Object.fromEntries(started.map((s) => [`${s.name.toUpperCase()}_URL`, s.http.url])),
     ...options.env,
   });
-  const gateway = await createGateway(config, keys);
+  const gateway = await createGateway(config, keys, { now: options.gatewayNow });
 
   async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
     const response = await fetch(url, {

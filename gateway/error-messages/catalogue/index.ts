@@ -7,6 +7,7 @@ import { APPOINTMENTS } from './appointments.ts';
 import { BIOMETRICS } from './biometrics.ts';
 import { COMMON, FRAMES, PHRASES } from './common.ts';
 import { ENROLLMENTS } from './enrollments.ts';
+import { PARTNERS } from './partners.ts';
 import { PERSONS } from './persons.ts';
 import type { Catalogue, CatalogueEntry, MessageVariant } from './types.ts';
 
@@ -26,6 +27,6 @@ function merge(...catalogues: Catalogue[]): Catalogue {
   return merged;
 }
 
-export const CATALOGUE: Catalogue = merge(COMMON, PERSONS, ENROLLMENTS, APPOINTMENTS, BIOMETRICS);
+export const CATALOGUE: Catalogue = merge(COMMON, PERSONS, ENROLLMENTS, APPOINTMENTS, BIOMETRICS, PARTNERS);
 
 export { FRAMES, PHRASES };
