@@ -69,7 +69,7 @@ export function appointmentsPart(context: ScaleContext): ScalePart {
         const { localDate, startsAt } = nextSlot(office);
         const endsAt = new Date(startsAt.getTime() + SERVICES[service].durationMinutes * MINUTE);
         const outcome = random.next();
-        const id = random.uuid();
+        const id = person.newId();
         if (outcome < 0.12) {
           sink.add(APPOINTMENTS, [id, office.id, person.curp, service, 'CANCELLED', startsAt, endsAt, localDate, null, null, null]);
         } else if (outcome < 0.25) {

@@ -34,14 +34,14 @@ export function biometricsPart(context: ScaleContext, masterKeys: MasterKeyRing)
       const office = person.clinic.subdelegation;
       const officer = `officer-${office}-${1 + random.int(20)}`;
       const grantedAt = new Date(sinceMs + random.int(spanDays) * DAY + (15 + random.int(8)) * 3_600_000);
-      const consentId = random.uuid();
+      const consentId = person.newId();
       const revoked = random.chance(0.08);
       const revokedAt = revoked ? new Date(Math.min(context.now.getTime() - DAY, grantedAt.getTime() + (1 + random.int(300)) * DAY)) : null;
       const revokedBy = revoked ? random.pick(['INSURED', 'IMSS_OFFICER'] as const) : null;
       sink.add(CONSENTS, [consentId, person.curp, PURPOSE, grantedAt, office, 'IMSS_OFFICER', officer, revokedAt, revokedBy,
         revokedBy === 'INSURED' ? `insured-${person.index}` : revokedBy ? officer : null]);
       if (revoked || !random.chance(0.8)) return;
-      const id = random.uuid();
+      const id = person.newId();
       const template = syntheticFingerprintRecord(random.int(2 ** 31));
       const sealed = sealTemplate(template, { recordId: id, curp: person.curp, modality: 'FINGERPRINT' }, masterKeys);
       template.fill(0);

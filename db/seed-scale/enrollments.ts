@@ -6,7 +6,8 @@
  * fee table. Coverage periods are derived from these rows by the subgraph, so they need no table.
  *
  * The statistics summary is not fed row by row: the loader disables its triggers for the load
- * and rebuilds it once (index.ts), which gives the same table the triggers would have.
+ * (index.ts), and this part counts what it writes and adds that to the summary once
+ * (statistics.ts), which gives the same table the triggers would have.
  */
 import { addDays, addMonths } from '../../subgraphs/shared/dates.ts';
 import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calendar/index.ts';
@@ -15,6 +16,7 @@ import { BAJA_CAUSES } from '../../subgraphs/enrollments/rules/movements/index.t
 import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
 import { FAMILY_HEALTH_FEE_TABLE, PTI_PROGRAMME_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
 import type { CopyTable, ScaleContext, ScalePart, ScalePerson, RowSink } from './part.ts';
+import { statisticsTally } from './statistics.ts';
 
 export const ENROLLMENT_TABLES = {
   enrollments: { name: 'enrollments.enrollments', columns: ['id', 'curp', 'kind', 'modality', 'employer_registration', 'start_date', 'end_date', 'country', 'consulate_id'] },
@@ -44,6 +46,11 @@ const birthDateOfCurp = (curp: string) => `${/\d/.test(curp[16]!) ? '19' : '20'}
 
 export function enrollmentsPart(context: ScaleContext): ScalePart {
   const T = ENROLLMENT_TABLES;
+  const tally = statisticsTally();
+  const addEnrollment = (sink: RowSink, row: [id: string, curp: string, kind: string, modality: string, registration: string | null, startDate: string, endDate: string | null, country: string, consulateId: string | null]) => {
+    sink.add(T.enrollments, row);
+    tally.enrollment({ curp: row[1], kind: row[2], startDate: row[5], country: row[7], consulateId: row[8] });
+  };
   const calendar = createBusinessCalendar();
   const memo = <V>(f: (key: string) => V) => {
     const cache = new Map<string, V>();
@@ -70,14 +77,14 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
     const employer = registration(random.int(EMPLOYERS));
     const endDate = open ? null : randomDay(random, addDays(startDate, 30), yesterday);
     if (endDate !== null && endDate <= startDate) return null;
-    const id = random.uuid();
-    sink.add(T.enrollments, [id, person.curp, 'EMPLOYMENT', '10', employer, startDate, endDate, 'MX', null]);
+    const id = person.newId();
+    addEnrollment(sink, [id, person.curp, 'EMPLOYMENT', '10', employer, startDate, endDate, 'MX', null]);
     const salary = 27_891 + random.int(250_000);
     const common = { curp: person.curp, employer, identity: ['EFIRMA', 'seed-scale', 'seed-scale'] as const };
-    sink.add(T.movements, [random.uuid(), id, common.curp, employer, 'ALTA', '08', startDate, startDate, fiveBusinessDaysAfter(startDate), startDate, false,
+    sink.add(T.movements, [person.newId(), id, common.curp, employer, 'ALTA', '08', startDate, startDate, fiveBusinessDaysAfter(startDate), startDate, false,
       null, salary, random.chance(0.8) ? 'FIXED' : 'VARIABLE', 'GENERAL', ...common.identity]);
     if (endDate) {
-      sink.add(T.movements, [random.uuid(), id, common.curp, employer, 'BAJA', '02', endDate, endDate, fiveBusinessDaysAfter(endDate), endDate, false,
+      sink.add(T.movements, [person.newId(), id, common.curp, employer, 'BAJA', '02', endDate, endDate, fiveBusinessDaysAfter(endDate), endDate, false,
         random.pick(BAJA_CODES), null, null, null, ...common.identity]);
     }
     return endDate;
@@ -100,11 +107,13 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
     const paymentDate = addDays(startDate, -1);
     const quote = familyHealthQuote(members.map((m) => ({ birthDate: birthDateOfCurp(m.curp) })), paymentDate, FAMILY_HEALTH_FEE_TABLE);
     if (!quote.ok) return;
-    const id = random.uuid();
-    sink.add(T.enrollments, [id, person.curp, 'FAMILY_HEALTH', '33', null, startDate, paidYearEnd(startDate), person.abroad?.country ?? 'MX', person.abroad?.consulateId ?? null]);
+    const id = person.newId();
+    const where = { startDate, country: person.abroad?.country ?? 'MX', consulateId: person.abroad?.consulateId ?? null };
+    addEnrollment(sink, [id, person.curp, 'FAMILY_HEALTH', '33', null, startDate, paidYearEnd(startDate), where.country, where.consulateId]);
     sink.add(T.familyHealth, [id, paymentDate, quote.total, quote.confirmed]);
     quote.members.forEach((fee, k) => {
-      sink.add(T.members, [random.uuid(), id, members[k]!.curp, members[k]!.relationship, fee.ageOnPayment, fee.band, fee.fee]);
+      sink.add(T.members, [person.newId(), id, members[k]!.curp, members[k]!.relationship, fee.ageOnPayment, fee.band, fee.fee]);
+      tally.member(where, members[k]!.curp);
     });
   }
 
@@ -125,7 +134,7 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
           const start = addDays(ended, 1 + random.int(60));
           if (start < context.today) {
             const end = random.chance(0.5) ? null : randomDay(random, addDays(start, 30), yesterday);
-            if (end === null || end > start) sink.add(T.enrollments, [random.uuid(), person.curp, 'VOLUNTARY_CONTINUATION', '40', null, start, end, 'MX', null]);
+            if (end === null || end > start) addEnrollment(sink, [person.newId(), person.curp, 'VOLUNTARY_CONTINUATION', '40', null, start, end, 'MX', null]);
           }
         }
       }
@@ -134,13 +143,14 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
         const startDate = addMonths(PTI_FIRST_MONTH, random.int(monthsOfPti));
         if (startDate <= context.today) {
           const terms = ptiTerms(startDate);
-          const id = random.uuid();
-          sink.add(T.enrollments, [id, person.curp, 'INDEPENDENT_WORKER', terms.modality, null, startDate, null, person.abroad?.country ?? 'MX', person.abroad?.consulateId ?? null]);
+          const id = person.newId();
+          addEnrollment(sink, [id, person.curp, 'INDEPENDENT_WORKER', terms.modality, null, startDate, null, person.abroad?.country ?? 'MX', person.abroad?.consulateId ?? null]);
           const semiannual = random.chance(0.15);
           sink.add(T.independentWorkers, [id, 900_000 + random.int(40) * 75_000, semiannual ? 'SEMIANNUAL' : 'MONTHLY', 'GENERAL', terms.deadline]);
         }
       }
       if (random.chance(person.abroad ? 0.15 : 0.02)) familyHealth(person, sink);
     },
+    finish: (sql) => tally.addTo(sql),
   };
 }

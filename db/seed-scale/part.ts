@@ -43,6 +43,8 @@ export interface ScaleContext {
 export interface ScalePerson extends ScaleIdentity {
   /** The person's own stream, after the identity's draws. */
   random: Random;
+  /** A new row id (unique, deterministic, ascending: random.ts idsOf). */
+  newId: () => string;
   clinic: ScaleClinic;
   /** Most people have an NSS; it was registered in `registrationYear`. */
   nss: { value: string; registrationYear: number } | null;
