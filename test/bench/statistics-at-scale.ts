@@ -23,6 +23,7 @@ const { default: postgres } = await import('postgres');
 const { loadSystemKeys } = await import('../../gateway/system-keys.ts');
 const { DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
 const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
+const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/identity/gateway-token.ts');
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('set DATABASE_URL to a database seeded with `npm run db:seed -- --persons N`');
@@ -69,25 +70,37 @@ try {
   const keys = await loadSystemKeys();
   const token = await mintDevToken(keys.devIdp!.privateKey, DEV_TOKEN_SETTINGS, 'ANALYST');
 
-  const send = async (query: string, variables?: Record<string, unknown>) => {
+  // The same query straight to the enrollments subgraph, with the token the gateway would sign:
+  // what the gateway adds is the difference.
+  const analyst = { kind: 'user' as const, viewer: { subject: 'bench-analyst', roles: ['ANALYST' as const], curp: null, consulateId: null, employerRegistrations: [], bankId: null, subdelegation: null } };
+  const directToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey, ttlSeconds: 3600 }).sign(analyst, 'enrollments', null);
+  const enrollmentsUrl = subgraphUrls[SUBGRAPH_NAMES.indexOf('enrollments')]!;
+  const targets = {
+    gateway: { url: gateway, headers: { authorization: `Bearer ${token}` } },
+    direct: { url: enrollmentsUrl, headers: { [IDENTITY_HEADER]: directToken } },
+  };
+
+  const send = async (target: keyof typeof targets, query: string, variables?: Record<string, unknown>) => {
     const started = performance.now();
-    const response = await fetch(gateway, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+    const response = await fetch(targets[target].url, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...targets[target].headers }, body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { errors?: unknown[] };
     if (response.status !== 200 || body.errors) throw new Error(`statistics query failed: ${JSON.stringify(body).slice(0, 500)}`);
     return performance.now() - started;
   };
 
-  const results: Array<{ name: string; p50: number; p95: number; max: number }> = [];
+  const results: Array<{ name: string; target: string; p50: number; p95: number; max: number }> = [];
   for (const c of CASES) {
-    for (let i = 0; i < 10; i += 1) await send(c.query, c.variables);
-    const times: number[] = [];
-    for (let i = 0; i < rounds; i += 1) times.push(await send(c.query, c.variables));
-    times.sort((a, b) => a - b);
-    const row = { name: c.name, p50: nearestRank(times, 0.5), p95: nearestRank(times, 0.95), max: Math.round(times.at(-1)! * 10) / 10 };
-    results.push(row);
-    console.log(`${c.name.padEnd(32)} p50 ${String(row.p50).padStart(7)} ms  p95 ${String(row.p95).padStart(7)} ms  max ${String(row.max).padStart(7)} ms`);
+    for (const target of ['gateway', 'direct'] as const) {
+      for (let i = 0; i < 10; i += 1) await send(target, c.query, c.variables);
+      const times: number[] = [];
+      for (let i = 0; i < rounds; i += 1) times.push(await send(target, c.query, c.variables));
+      times.sort((a, b) => a - b);
+      const row = { name: c.name, target, p50: nearestRank(times, 0.5), p95: nearestRank(times, 0.95), max: Math.round(times.at(-1)! * 10) / 10 };
+      results.push(row);
+      console.log(`${c.name.padEnd(30)} ${target.padEnd(8)} p50 ${String(row.p50).padStart(7)} ms  p95 ${String(row.p95).padStart(7)} ms  max ${String(row.max).padStart(7)} ms`);
+    }
   }
   mkdirSync(join(root, '.data/bench'), { recursive: true });
   writeFileSync(join(root, '.data/bench/statistics-at-scale.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds, size, results }, null, 2)}\n`);
