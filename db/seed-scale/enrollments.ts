@@ -35,6 +35,8 @@ const EMPLOYERS = 20_000;
 const registration = (k: number) => `S${String(k).padStart(8, '0')}1${k % 10}`;
 const BAJA_CODES = BAJA_CAUSES.map((c) => c.code).filter((c) => c !== '4');
 const PTI_FIRST_MONTH = '2025-02-01';
+/** identity_method, identity_assertion_id, filed_by of the seed's IDSE movements. */
+const FILED_BY_SEED = ['EFIRMA', 'seed-scale', 'seed-scale'] as const;
 
 function randomDay(random: ScalePerson['random'], from: string, to: string): string {
   const start = Date.parse(`${from}T00:00:00Z`);
@@ -75,17 +77,18 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
   function employment(person: ScalePerson, sink: RowSink, startDate: string, open: boolean): string | null {
     const { random } = person;
     const employer = registration(random.int(EMPLOYERS));
-    const endDate = open ? null : randomDay(random, addDays(startDate, 30), yesterday);
-    if (endDate !== null && endDate <= startDate) return null;
+    // A job ends a month after it starts at the earliest, and never after yesterday.
+    const earliestEnd = addDays(startDate, 30);
+    const endDate = open || earliestEnd > yesterday ? null : randomDay(random, earliestEnd, yesterday);
     const id = person.newId();
     addEnrollment(sink, [id, person.curp, 'EMPLOYMENT', '10', employer, startDate, endDate, 'MX', null]);
-    const salary = 27_891 + random.int(250_000);
-    const common = { curp: person.curp, employer, identity: ['EFIRMA', 'seed-scale', 'seed-scale'] as const };
-    sink.add(T.movements, [person.newId(), id, common.curp, employer, 'ALTA', '08', startDate, startDate, fiveBusinessDaysAfter(startDate), startDate, false,
-      null, salary, random.chance(0.8) ? 'FIXED' : 'VARIABLE', 'GENERAL', ...common.identity]);
+    // Daily base salary from just above the 2026 general minimum wage (315.04 MXN).
+    const salary = 31_600 + random.int(250_000);
+    sink.add(T.movements, [person.newId(), id, person.curp, employer, 'ALTA', '08', startDate, startDate, fiveBusinessDaysAfter(startDate), startDate, false,
+      null, salary, random.chance(0.8) ? 'FIXED' : 'VARIABLE', 'GENERAL', ...FILED_BY_SEED]);
     if (endDate) {
-      sink.add(T.movements, [person.newId(), id, common.curp, employer, 'BAJA', '02', endDate, endDate, fiveBusinessDaysAfter(endDate), endDate, false,
-        random.pick(BAJA_CODES), null, null, null, ...common.identity]);
+      sink.add(T.movements, [person.newId(), id, person.curp, employer, 'BAJA', '02', endDate, endDate, fiveBusinessDaysAfter(endDate), endDate, false,
+        random.pick(BAJA_CODES), null, null, null, ...FILED_BY_SEED]);
     }
     return endDate;
   }
@@ -133,8 +136,8 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
           // Voluntary continuation in the compulsory regime (modalidad 40) after the job ended.
           const start = addDays(ended, 1 + random.int(60));
           if (start < context.today) {
-            const end = random.chance(0.5) ? null : randomDay(random, addDays(start, 30), yesterday);
-            if (end === null || end > start) addEnrollment(sink, [person.newId(), person.curp, 'VOLUNTARY_CONTINUATION', '40', null, start, end, 'MX', null]);
+            const end = random.chance(0.5) || addDays(start, 30) > yesterday ? null : randomDay(random, addDays(start, 30), yesterday);
+            addEnrollment(sink, [person.newId(), person.curp, 'VOLUNTARY_CONTINUATION', '40', null, start, end, 'MX', null]);
           }
         }
       }

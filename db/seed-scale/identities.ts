@@ -96,8 +96,9 @@ function withCheckDigit(first17: string): string {
  * A persona física's RFC: the CURP's first ten characters (the same letters and birth date),
  * a homoclave and the SAT check digit.
  */
+const HOMOCLAVE = [...'123456789ABCDEFGHJKLMNPRSTUVWXYZ'];
+
 export function syntheticRfc(curp: string, random: Random): string {
-  const homoclave = '123456789ABCDEFGHJKLMNPRSTUVWXYZ';
-  const first12 = `${curp.slice(0, 10)}${random.pick([...homoclave])}${random.pick([...homoclave])}`;
+  const first12 = `${curp.slice(0, 10)}${random.pick(HOMOCLAVE)}${random.pick(HOMOCLAVE)}`;
   return `${first12}${rfcCheckDigit(first12)}`;
 }

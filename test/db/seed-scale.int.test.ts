@@ -79,6 +79,15 @@ describe('scale seed', () => {
     expect(counts!.members).toBeGreaterThan(0);
   });
 
+  it('dates nothing after the seed\'s day, but the paid years of family health', async () => {
+    const [late] = await first.database.sql<{ ends: number; movements: number; appointments: number }[]>`
+      select (select count(*) from enrollments.enrollments where kind <> 'FAMILY_HEALTH' and (end_date > '2026-11-20' or start_date > '2026-11-20'))::int as ends,
+        (select count(*) from enrollments.employer_movements where event_date > '2026-11-20')::int as movements,
+        (select count(*) from appointments.appointments a where a.curp <> all(${demoCurps}) and a.local_date >= '2026-11-20'
+          and exists (select 1 from persons.persons p where p.curp = a.curp))::int as appointments`;
+    expect(late).toEqual({ ends: 0, movements: 0, appointments: 0 });
+  });
+
   it('leaves the statistics summary equal to a recount, with its triggers counting again', async () => {
     const summary = (t: TestDatabase) => t.database.sql`
       select month::text, country, consulate_id, program, age_band, sex, enrollments, members_covered from enrollments.enrollment_statistics
