@@ -11,7 +11,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareAuditSource } from './audit-source.ts';
@@ -19,7 +19,9 @@ import { prepareAuditSource } from './audit-source.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = join(root, '.data', 'conformance');
 mkdirSync(dataDir, { recursive: true });
-process.env.IMSS_DATA_DIR ??= mkdtempSync(join(dataDir, 'run-'));
+// The gateway's development keys for this run only (removed at the end with the supergraphs).
+const runDir = mkdtempSync(join(dataDir, 'run-'));
+process.env.IMSS_DATA_DIR = runDir;
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
@@ -101,7 +103,8 @@ const gateways = {
 
 const only = process.env.CONFORMANCE_SUITES?.split(',').filter(Boolean);
 const results: Record<keyof typeof gateways, Outcome[]> = { ours: [], apollo: [] };
-const work = mkdtempSync(join(dataDir, 'supergraphs-'));
+const work = join(runDir, 'supergraphs');
+mkdirSync(work);
 for (const name of Object.keys(gateways) as (keyof typeof gateways)[]) {
   const subgraphs = await startAuditSubgraphs();
   try {
@@ -141,4 +144,5 @@ for (const [name, s] of Object.entries(summary)) {
 }
 console.log(`\naudit commit ${audit.commit}; published for @apollo/gateway: 96.98 % (193/199)`);
 writeFileSync(join(dataDir, 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), auditCommit: audit.commit, summary }, null, 2)}\n`);
+rmSync(runDir, { recursive: true, force: true });
 process.exit(0); // undici keep-alive sockets of the gateways would hold the loop open
