@@ -23,6 +23,10 @@ describe('scale seed', () => {
   let masterKeys: MasterKeyRing;
   /** The demo seed's persons, read before the scale seed runs. */
   let demoCurps: string[];
+  /** Every index of the subgraphs' schemas before the load (the load drops and rebuilds some). */
+  let indexesBefore: unknown[];
+  const indexesOf = (t: TestDatabase) => t.database.sql`
+    select schemaname, indexname, indexdef from pg_indexes where schemaname in ('persons', 'enrollments', 'appointments', 'biometrics') order by 1, 2`;
 
   beforeAll(async () => {
     masterKeys = await loadBiometricMasterKeys();
@@ -30,6 +34,7 @@ describe('scale seed', () => {
     for (const t of [first, second]) {
       await seedDemoData(t.database, NOW, { biometricMasterKeys: masterKeys });
       demoCurps = (await t.database.sql<{ curp: string }[]>`select curp from persons.persons`).map((r) => r.curp);
+      indexesBefore = [...(await indexesOf(t))];
       await seedAtScale(t.database, { persons: PERSONS, seed: 7, now: NOW, masterKeys, batchSize: 700 });
     }
   }, 120_000);
@@ -99,6 +104,11 @@ describe('scale seed', () => {
     const before = await total();
     await first.database.sql`insert into enrollments.enrollments (curp, kind, modality, start_date) values (${syntheticCurp(DEMO.pensioner as PersonSeed)}, 'VOLUNTARY_CONTINUATION', '40', '2026-01-01')`;
     expect(await total()).toBe(before + 1);
+  });
+
+  it('leaves every index as it found it', async () => {
+    expect([...(await indexesOf(first))]).toEqual(indexesBefore);
+    expect(indexesBefore.length).toBeGreaterThan(20);
   });
 
   it('counts every seat its appointments hold, never more than the windows', async () => {
