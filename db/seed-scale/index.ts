@@ -11,8 +11,9 @@
  * and adds them to the summary in one upsert before the commit (statistics.ts) — the table the
  * triggers would have kept, demo rows included; the seed's test compares it with the rebuild.
  *
- * Indexes: those that back no constraint are dropped for the copy and built again before the
- * commit (dropSecondaryIndexes), which halves the copy.
+ * Indexes: the loaded tables' plain indexes that back no constraint are dropped for the copy and
+ * built again before the commit (dropSecondaryIndexes), which halves the copy. All of it is
+ * transactional: a load that fails leaves the triggers and indexes as they were.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
