@@ -138,6 +138,19 @@ describe('scale seed', () => {
     expect(b).toEqual(a);
   });
 
+  it('leaves nothing behind when a load fails halfway: no rows, triggers counting, indexes in place', async () => {
+    const count = async () => (await first.database.sql<{ n: number }[]>`select count(*)::int as n from persons.persons`)[0]!.n;
+    const before = await count();
+    // A part (the hook the payment tables will use) that fails on the 150th person, in the second batch.
+    const failing = () => ({ name: 'failing', tables: [], rows: (person: { index: number }) => { if (person.index === 150) throw new Error('part failed'); } });
+    await expect(seedAtScale(first.database, { persons: 200, seed: 8, now: NOW, masterKeys, batchSize: 100, extraParts: [failing] })).rejects.toThrow('part failed');
+    expect(await count()).toBe(before);
+    expect([...(await indexesOf(first))]).toEqual(indexesBefore);
+    const triggers = await first.database.sql<{ tgname: string; tgenabled: string }[]>`
+      select tgname, tgenabled from pg_trigger where tgname in ('enrollments_statistics', 'family_health_members_statistics') order by 1`;
+    expect(triggers).toEqual([{ tgname: 'enrollments_statistics', tgenabled: 'O' }, { tgname: 'family_health_members_statistics', tgenabled: 'O' }]);
+  });
+
   it('refuses to load the same seed twice', async () => {
     await expect(seedAtScale(first.database, { persons: 10, seed: 7, now: NOW, masterKeys })).rejects.toThrow(/already holds the scale persons of seed 7/);
   });
