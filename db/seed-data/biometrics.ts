@@ -76,7 +76,7 @@ export async function seedBiometrics(tx: Tx, seed: BiometricsSeed): Promise<void
 }
 
 /** A deterministic ISO/IEC 19794-2 record of one right index finger: random minutiae, nothing real. */
-function syntheticFingerprintRecord(seed: number): Buffer {
+export function syntheticFingerprintRecord(seed: number): Buffer {
   let state = seed >>> 0;
   const next = () => {
     // 32-bit LCG (Numerical Recipes constants): reproducible and good enough for demo points.

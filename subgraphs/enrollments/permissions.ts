@@ -6,7 +6,7 @@
  */
 import { allow, and } from 'graphql-shield';
 import {
-  ALLOW, STAFF_ROLES, allowIf, asStaff, hasRole, isEmployerOf, isInsured, isSelf, isSignedIn, isStaff, refuse, releasedAs, roleRefusal,
+  ALLOW, STAFF_ROLES, allowIf, coveredByParent, asStaff, hasRole, isEmployerOf, isInsured, isSelf, isSignedIn, isStaff, refuse, releasedAs, roleRefusal,
   type Access, type Decision,
 } from '../shared/access/index.ts';
 import type { Mutation } from './__generated__/resolvers-types.ts';
@@ -200,6 +200,8 @@ export const permissions = {
   // Aggregates for analysts only (and suppressed: see statistics/).
   EnrollmentStatistic: analysts,
   StatisticsTable: analysts,
-  StatisticsEntry: analysts,
-  StatisticsCoordinate: analysts,
+  // The table's cells and their coordinates exist only inside a StatisticsTable (analysts' rule
+  // above): checked once there, not again on each of a large table's thousands of fields.
+  StatisticsEntry: coveredByParent,
+  StatisticsCoordinate: coveredByParent,
 };

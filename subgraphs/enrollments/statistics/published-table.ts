@@ -65,7 +65,31 @@ function growthOf(entries: readonly (PublishedEntry | PublishedTotal)[]): Map<Pu
   return growth;
 }
 
-/** The published table for `request`: one summary query, suppression, growth. */
+/**
+ * Tables already published, by everything they are a function of: the request, k, and the counts
+ * the summary query returned. The summary is read on every request (so a write is seen at once);
+ * only when its counts are exactly those of a recent request is the suppression and its exact
+ * audit — tens of milliseconds for a large three-dimensional table — skipped. Bounded: the
+ * least recently used table goes first.
+ */
+const PUBLISHED_CACHE_SIZE = 16;
+const publishedTables = new Map<string, StatisticsTable>();
+
+function remembered(key: string, build: () => Promise<StatisticsTable>): Promise<StatisticsTable> {
+  const hit = publishedTables.get(key);
+  if (hit) {
+    publishedTables.delete(key);
+    publishedTables.set(key, hit);
+    return Promise.resolve(hit);
+  }
+  return build().then((table) => {
+    publishedTables.set(key, table);
+    if (publishedTables.size > PUBLISHED_CACHE_SIZE) publishedTables.delete(publishedTables.keys().next().value!);
+    return table;
+  });
+}
+
+/** The published table for `request`: one summary query, then suppression and growth (or the same table as before, for the same counts). */
 export async function publishedStatistics(request: StatisticsRequest, repository: EnrollmentsRepository, k: number = SUPPRESSION_K): Promise<StatisticsTable> {
   const { dimensions, measure, year } = request;
   if (year !== null && (!Number.isInteger(year) || year < 1943 || year > 9999)) {
@@ -78,6 +102,10 @@ export async function publishedStatistics(request: StatisticsRequest, repository
     values: row.values.map((value, i) => (dimensions[i] === 'CONSULATE' && value === '' ? NO_CONSULATE : value)),
     count: row.count,
   }));
+  return remembered(JSON.stringify([dimensions, measure, year, k, counts]), () => publish(request, counts, k));
+}
+
+async function publish({ dimensions, measure, year }: StatisticsRequest, counts: readonly { values: string[]; count: number }[], k: number): Promise<StatisticsTable> {
   const categories = Object.fromEntries(dimensions.map((dimension, i) => {
     const seen = [...new Set(counts.map((c) => c.values[i]!))];
     const fixed = FIXED_CATEGORIES[dimension];

@@ -5,6 +5,10 @@
  *   service) released that row in this request. It compares a key, so it costs nothing per field
  *   and never re-runs a policy ('strict' caching would hash the whole parent row per field:
  *   measured at ~11 % of a subgraph's CPU).
+ * - `coveredByParent`: for a plain value type (no @key) that only ever appears inside an object
+ *   whose own rule already decided — the cells of an analyst's statistics table. Its fields get
+ *   no per-field check at all (subgraphs/shared/shield.ts verifies the claim when the schema is
+ *   built, and refuses to start when it is false).
  */
 import { rule } from 'graphql-shield';
 import type { BaseContext } from '../context.ts';
@@ -31,3 +35,11 @@ export function policyRule<P>(policy: (access: Access, key: string) => Decision,
     return decision.explained ? refusalError(decision.reason) : false;
   });
 }
+
+/**
+ * The marker for a value type guarded by its parent (see the module comment). A rule object so
+ * that it fits the permission maps and the coverage test; withShield recognises it by identity,
+ * applies no middleware to the type's fields and checks every field that returns the type sits
+ * behind a real rule. Used anywhere else than as a whole type's rule, it refuses the schema.
+ */
+export const coveredByParent = rule('coveredByParent', { cache: 'contextual' })(() => false);

@@ -115,6 +115,14 @@ describe('enrollments: statistics for analysts', () => {
     expect(counter.count - before).toBe(1);
   });
 
+  it('publishes a write at once: a table is reused only for exactly the same counts', async ({ system, as }) => {
+    const grandTotal = async () => ((await as('ANALYST').query(TABLE, { d: ['PROGRAM', 'SEX'] })).data?.enrollmentStatisticsTable as ApiTable).grandTotal.count;
+    const before = await grandTotal();
+    expect(await grandTotal()).toBe(before); // same counts: the same table
+    await system.db.database.sql`insert into enrollments.enrollments (curp, kind, modality, start_date) values (${testCurp(301, '1985-02-02', 'H')}, 'VOLUNTARY_CONTINUATION', '40', '2025-06-01')`;
+    expect(await grandTotal()).toBe(before! + 1);
+  });
+
   it('refuses a table with too many cells or invalid dimensions, and every role but analysts', async ({ as }) => {
     expect((await as('ANALYST').query(TABLE, { d: ['CONSULATE', 'MONTH', 'AGE_BAND'] })).errors?.[0]?.extensions?.code).toBe('STATISTICS_TABLE_TOO_LARGE');
     expect((await as('ANALYST').query(TABLE, { d: ['SEX', 'SEX'] })).errors?.[0]?.extensions?.code).toBe('STATISTICS_DIMENSIONS_INVALID');

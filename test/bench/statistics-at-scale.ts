@@ -1,0 +1,111 @@
+/**
+ * The analyst statistics query at scale, through the gateway: p50/p95 of
+ * `enrollmentStatisticsTable` (and the older `enrollmentStatistics`) against a database seeded
+ * with `npm run db:seed -- --persons N`. Target (issue 17): p95 under 100 ms.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<seeded db> npx tsx test/bench/statistics-at-scale.ts
+ *
+ * Starts the four subgraphs and the gateway as processes on that database (nothing is written to
+ * it but audit rows), sends each query STAT_ROUNDS times (default 100) one after another after a
+ * warm-up — latency, not throughput, is the question — and writes .data/bench/statistics-at-scale.json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+mkdirSync(join(root, '.data'), { recursive: true });
+process.env.IMSS_DATA_DIR = mkdtempSync(join(root, '.data', 'bench-statistics-'));
+process.env.LOG_LEVEL = 'silent';
+
+const { default: postgres } = await import('postgres');
+const { loadSystemKeys } = await import('../../gateway/system-keys.ts');
+const { DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
+const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
+const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/identity/gateway-token.ts');
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error('set DATABASE_URL to a database seeded with `npm run db:seed -- --persons N`');
+if (!['127.0.0.1', 'localhost'].includes(new URL(databaseUrl).hostname)) throw new Error('this benchmark only runs against 127.0.0.1');
+const rounds = Number(process.env.STAT_ROUNDS ?? 100);
+const children: ChildProcess[] = [];
+
+const TABLE = `query($d: [StatisticsDimension!]!, $y: Int) {
+  enrollmentStatisticsTable(dimensions: $d, year: $y) {
+    k cells { key { dimension value } count suppressed growth } totals { key { dimension value } over count suppressed } grandTotal { count }
+  }
+}`;
+const CASES: Array<{ name: string; query: string; variables?: Record<string, unknown> }> = [
+  { name: 'table PROGRAM', query: TABLE, variables: { d: ['PROGRAM'] } },
+  { name: 'table CONSULATE×PROGRAM', query: TABLE, variables: { d: ['CONSULATE', 'PROGRAM'] } },
+  { name: 'table CONSULATE×SEX×AGE_BAND', query: TABLE, variables: { d: ['CONSULATE', 'SEX', 'AGE_BAND'] } },
+  { name: 'table COUNTRY×MONTH 2025', query: TABLE, variables: { d: ['COUNTRY', 'MONTH'], y: 2025 } },
+  { name: 'table PROGRAM×AGE_BAND×SEX', query: TABLE, variables: { d: ['PROGRAM', 'AGE_BAND', 'SEX'] } },
+  { name: 'enrollmentStatistics', query: `{ enrollmentStatistics { kind count suppressed } }` },
+];
+
+const start = (script: string, args: string[], env: Record<string, string>) =>
+  new Promise<string>((resolveUrl, reject) => {
+    const child = fork(join(root, script), args, { cwd: root, execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(child);
+    child.once('message', (m: { url?: string }) => resolveUrl(m.url ?? ''));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+
+const nearestRank = (sorted: number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10;
+
+try {
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+  const [size] = await admin`select (select count(*) from persons.persons)::int as persons, (select count(*) from enrollments.enrollments)::int as enrollments,
+    (select count(*) from enrollments.enrollment_statistics)::int as "summaryRows"`;
+  await admin.end();
+  console.log(`database: ${size!.persons.toLocaleString('en')} persons, ${size!.enrollments.toLocaleString('en')} enrollments, ${size!.summaryRows.toLocaleString('en')} summary rows`);
+
+  const subgraphUrls = await Promise.all(
+    SUBGRAPH_NAMES.map((name) => start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: '0' })),
+  );
+  const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, subgraphUrls[i]!]));
+  const gateway = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' });
+  const keys = await loadSystemKeys();
+  const token = await mintDevToken(keys.devIdp!.privateKey, DEV_TOKEN_SETTINGS, 'ANALYST');
+
+  // The same query straight to the enrollments subgraph, with the token the gateway would sign:
+  // what the gateway adds is the difference.
+  const analyst = { kind: 'user' as const, viewer: { subject: 'bench-analyst', roles: ['ANALYST' as const], curp: null, consulateId: null, employerRegistrations: [], bankId: null, subdelegation: null } };
+  const directToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey, ttlSeconds: 3600 }).sign(analyst, 'enrollments', null);
+  const enrollmentsUrl = subgraphUrls[SUBGRAPH_NAMES.indexOf('enrollments')]!;
+  const targets = {
+    gateway: { url: gateway, headers: { authorization: `Bearer ${token}` } },
+    direct: { url: enrollmentsUrl, headers: { [IDENTITY_HEADER]: directToken } },
+  };
+
+  const send = async (target: keyof typeof targets, query: string, variables?: Record<string, unknown>) => {
+    const started = performance.now();
+    const response = await fetch(targets[target].url, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...targets[target].headers }, body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (response.status !== 200 || body.errors) throw new Error(`statistics query failed: ${JSON.stringify(body).slice(0, 500)}`);
+    return performance.now() - started;
+  };
+
+  const results: Array<{ name: string; target: string; p50: number; p95: number; max: number }> = [];
+  for (const c of CASES) {
+    for (const target of ['gateway', 'direct'] as const) {
+      for (let i = 0; i < 10; i += 1) await send(target, c.query, c.variables);
+      const times: number[] = [];
+      for (let i = 0; i < rounds; i += 1) times.push(await send(target, c.query, c.variables));
+      times.sort((a, b) => a - b);
+      const row = { name: c.name, target, p50: nearestRank(times, 0.5), p95: nearestRank(times, 0.95), max: Math.round(times.at(-1)! * 10) / 10 };
+      results.push(row);
+      console.log(`${c.name.padEnd(30)} ${target.padEnd(8)} p50 ${String(row.p50).padStart(7)} ms  p95 ${String(row.p95).padStart(7)} ms  max ${String(row.max).padStart(7)} ms`);
+    }
+  }
+  mkdirSync(join(root, '.data/bench'), { recursive: true });
+  writeFileSync(join(root, '.data/bench/statistics-at-scale.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds, size, results }, null, 2)}\n`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(process.env.IMSS_DATA_DIR!, { recursive: true, force: true });
+}

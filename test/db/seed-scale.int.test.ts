@@ -1,0 +1,157 @@
+/**
+ * The scale seed (db/seed-scale, `npm run db:seed -- --persons N`) on top of the demo data: valid
+ * identifiers everywhere, the demo rows untouched, the statistics summary equal to a recount and
+ * kept by its triggers again afterwards, seats counted exactly, the same rows for the same seed,
+ * and no second load of the same seed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData, syntheticCurp, type PersonSeed } from '../../db/seed.ts';
+import { DEMO } from '../../db/demo-identities.ts';
+import { seedAtScale } from '../../db/seed-scale/index.ts';
+import { validateCurp, validateNss, validateRfc } from '../../schema/scalars/identifiers/index.ts';
+import { expectedCurpPrefix } from '../../subgraphs/persons/rules/index.ts';
+import { loadBiometricMasterKeys } from '../../subgraphs/biometrics/crypto/master-keys.ts';
+import type { MasterKeyRing } from '../../subgraphs/biometrics/crypto/key-ring.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const NOW = new Date('2026-11-20T18:00:00Z');
+const PERSONS = 3_000;
+
+describe('scale seed', () => {
+  let first: TestDatabase;
+  let second: TestDatabase;
+  let masterKeys: MasterKeyRing;
+  /** The demo seed's persons, read before the scale seed runs. */
+  let demoCurps: string[];
+  /** Every index of the subgraphs' schemas before the load (the load drops and rebuilds some). */
+  let indexesBefore: unknown[];
+  const indexesOf = (t: TestDatabase) => t.database.sql`
+    select schemaname, indexname, indexdef from pg_indexes where schemaname in ('persons', 'enrollments', 'appointments', 'biometrics') order by 1, 2`;
+
+  beforeAll(async () => {
+    masterKeys = await loadBiometricMasterKeys();
+    [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    for (const t of [first, second]) {
+      await seedDemoData(t.database, NOW, { biometricMasterKeys: masterKeys });
+      demoCurps = (await t.database.sql<{ curp: string }[]>`select curp from persons.persons`).map((r) => r.curp);
+      indexesBefore = [...(await indexesOf(t))];
+      await seedAtScale(t.database, { persons: PERSONS, seed: 7, now: NOW, masterKeys, batchSize: 700 });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await first?.drop();
+    await second?.drop();
+  });
+
+  it('adds the persons asked for, each with a valid CURP consistent with their name, a valid NSS and RFC', async () => {
+    const rows = await first.database.sql<{ curp: string; nss: string | null; rfc: string | null; given_names: string; first_surname: string; second_surname: string | null; birth_date: string; sex: 'H' | 'M'; birth_state: string }[]>`
+      select curp, nss, rfc, given_names, first_surname, second_surname, birth_date::text, sex, birth_state from persons.persons
+      where not curp = any(${demoCurps})`;
+    expect(rows).toHaveLength(PERSONS);
+    for (const p of rows) {
+      expect(validateCurp(p.curp, { asOf: '2026-11-20' }).ok, p.curp).toBe(true);
+      expect(p.curp.slice(0, 16)).toBe(expectedCurpPrefix({ givenNames: p.given_names, firstSurname: p.first_surname, secondSurname: p.second_surname, birthDate: p.birth_date, sex: p.sex, birthState: p.birth_state }));
+      if (p.nss) expect(validateNss(p.nss).ok, p.nss).toBe(true);
+      if (p.rfc) {
+        const rfc = validateRfc(p.rfc);
+        expect(rfc.ok && rfc.warnings, p.rfc).toEqual([]);
+      }
+    }
+    expect(rows.filter((p) => p.nss).length).toBeGreaterThan(PERSONS * 0.8);
+    expect(rows.filter((p) => p.rfc).length).toBeGreaterThan(PERSONS * 0.3);
+  });
+
+  it('leaves the demo identities and their rows as the demo seed made them', async () => {
+    const insured = syntheticCurp(DEMO.insured as PersonSeed);
+    const enrollments = await first.database.sql`select kind, start_date::text from enrollments.enrollments where curp = ${insured}`;
+    expect(enrollments).toEqual([{ kind: 'EMPLOYMENT', start_date: '2018-03-01' }]);
+    const [demo] = await first.database.sql<{ n: number }[]>`select count(*)::int as n from persons.persons where curp = any(${demoCurps})`;
+    expect(demo!.n).toBe(demoCurps.length);
+    expect(demoCurps).toContain(insured);
+  });
+
+  it('gives most persons enrollments, and some appointments, consents and sealed templates', async () => {
+    const [counts] = await first.database.sql<{ enrolled: number; appointed: number; consents: number; templates: number; members: number }[]>`
+      select (select count(distinct curp) from enrollments.enrollments)::int as enrolled,
+        (select count(distinct curp) from appointments.appointments)::int as appointed,
+        (select count(*) from biometrics.consent_records)::int as consents,
+        (select count(*) from biometrics.template_records where wrapped_key is not null)::int as templates,
+        (select count(*) from enrollments.family_health_members)::int as members`;
+    expect(counts!.enrolled).toBeGreaterThan(PERSONS * 0.6);
+    expect(counts!.appointed).toBeGreaterThan(PERSONS * 0.15);
+    expect(counts!.consents).toBeGreaterThan(PERSONS * 0.02);
+    expect(counts!.templates).toBeGreaterThan(0);
+    expect(counts!.members).toBeGreaterThan(0);
+  });
+
+  it('dates nothing after the seed\'s day, but the paid years of family health', async () => {
+    const [late] = await first.database.sql<{ ends: number; movements: number; appointments: number }[]>`
+      select (select count(*) from enrollments.enrollments where kind <> 'FAMILY_HEALTH' and (end_date > '2026-11-20' or start_date > '2026-11-20'))::int as ends,
+        (select count(*) from enrollments.employer_movements where event_date > '2026-11-20')::int as movements,
+        (select count(*) from appointments.appointments a where a.curp <> all(${demoCurps}) and a.local_date >= '2026-11-20'
+          and exists (select 1 from persons.persons p where p.curp = a.curp))::int as appointments`;
+    expect(late).toEqual({ ends: 0, movements: 0, appointments: 0 });
+  });
+
+  it('leaves the statistics summary equal to a recount, with its triggers counting again', async () => {
+    const summary = (t: TestDatabase) => t.database.sql`
+      select month::text, country, consulate_id, program, age_band, sex, enrollments, members_covered from enrollments.enrollment_statistics
+      order by month, country, consulate_id, program, age_band, sex`;
+    const loaded = await summary(first);
+    await first.database.sql`select enrollments.rebuild_statistics()`;
+    expect(await summary(first)).toEqual(loaded);
+    const total = async () => (await first.database.sql<{ n: number }[]>`select sum(enrollments)::int as n from enrollments.enrollment_statistics`)[0]!.n;
+    const before = await total();
+    await first.database.sql`insert into enrollments.enrollments (curp, kind, modality, start_date) values (${syntheticCurp(DEMO.pensioner as PersonSeed)}, 'VOLUNTARY_CONTINUATION', '40', '2026-01-01')`;
+    expect(await total()).toBe(before + 1);
+  });
+
+  it('leaves every index as it found it', async () => {
+    expect([...(await indexesOf(first))]).toEqual(indexesBefore);
+    expect(indexesBefore.length).toBeGreaterThan(20);
+  });
+
+  it('counts every seat its appointments hold, never more than the windows', async () => {
+    const mismatches = await first.database.sql`
+      with held as (
+        select a.office_id, unit, count(*)::int as n from appointments.appointments a
+        cross join lateral generate_series(a.starts_at, a.ends_at - interval '5 minutes', interval '5 minutes') as unit
+        where a.starts_at is not null and a.status <> 'CANCELLED' group by a.office_id, unit)
+      select * from held full join appointments.slot_units s on s.office_id = held.office_id and s.starts_at = held.unit
+      where held.n is distinct from s.booked or s.booked > s.capacity`;
+    expect(mismatches).toEqual([]);
+  });
+
+  it('makes the same rows from the same seed', async () => {
+    // The scale rows only (the demo seed draws random ids), without the load's own timestamps.
+    const rowsOf = (t: TestDatabase) => t.database.sql<{ table: string; digest: string }[]>`
+      with scale as (select curp from persons.persons where not curp = any(${demoCurps}))
+      select 'persons' as table, md5(string_agg(format('%s %s %s %s %s %s %s %s', curp, nss, rfc, given_names, email, phone, clinic_id, nss_assigned_at), '|' order by curp)) as digest
+        from persons.persons where curp in (select curp from scale)
+      union all select 'addresses', md5(string_agg(format('%s %s %s %s', curp, street, exterior_number, postal_code), '|' order by curp)) from persons.addresses where curp in (select curp from scale)
+      union all select 'enrollments', md5(string_agg(format('%s %s %s %s %s %s %s', id, curp, kind, employer_registration, start_date, end_date, consulate_id), '|' order by id))
+        from enrollments.enrollments where curp in (select curp from scale)
+      union all select 'appointments', md5(string_agg(format('%s %s %s %s %s', id, curp, office_id, status, starts_at), '|' order by id)) from appointments.appointments where curp in (select curp from scale)
+      union all select 'consents', md5(string_agg(format('%s %s %s %s', id, curp, granted_at, revoked_at), '|' order by id)) from biometrics.consent_records where curp in (select curp from scale)`;
+    const [a, b] = await Promise.all([rowsOf(first), rowsOf(second)]);
+    expect(a.every((r) => r.digest !== null)).toBe(true);
+    expect(b).toEqual(a);
+  });
+
+  it('leaves nothing behind when a load fails halfway: no rows, triggers counting, indexes in place', async () => {
+    const count = async () => (await first.database.sql<{ n: number }[]>`select count(*)::int as n from persons.persons`)[0]!.n;
+    const before = await count();
+    // A part (the hook the payment tables will use) that fails on the 150th person, in the second batch.
+    const failing = () => ({ name: 'failing', tables: [], rows: (person: { index: number }) => { if (person.index === 150) throw new Error('part failed'); } });
+    await expect(seedAtScale(first.database, { persons: 200, seed: 8, now: NOW, masterKeys, batchSize: 100, extraParts: [failing] })).rejects.toThrow('part failed');
+    expect(await count()).toBe(before);
+    expect([...(await indexesOf(first))]).toEqual(indexesBefore);
+    const triggers = await first.database.sql<{ tgname: string; tgenabled: string }[]>`
+      select tgname, tgenabled from pg_trigger where tgname in ('enrollments_statistics', 'family_health_members_statistics') order by 1`;
+    expect(triggers).toEqual([{ tgname: 'enrollments_statistics', tgenabled: 'O' }, { tgname: 'family_health_members_statistics', tgenabled: 'O' }]);
+  });
+
+  it('refuses to load the same seed twice', async () => {
+    await expect(seedAtScale(first.database, { persons: 10, seed: 7, now: NOW, masterKeys })).rejects.toThrow(/already holds the scale persons of seed 7/);
+  });
+});
