@@ -11,6 +11,10 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
+  /** Seconds the load ran. */
+  elapsed: number;
+  /** Every request's latency, ms, sorted (for merging rounds). */
+  latencies: number[];
 }
 
 export async function runLoad(url: string, body: string, headers: Record<string, string>, options: { connections: number; seconds: number }): Promise<LoadResult> {
@@ -19,13 +23,17 @@ export async function runLoad(url: string, body: string, headers: Record<string,
   const pool = new Pool(target.origin, { connections: options.connections, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const deadline = performance.now() + options.seconds * 1000;
   const worker = async () => {
     while (performance.now() < deadline) {
       const started = performance.now();
       const response = await pool.request({ path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const text = await response.body.text();
-      if (response.statusCode !== 200 || text.includes('"errors"')) errors += 1;
+      if (response.statusCode !== 200 || text.includes('"errors"')) {
+        errors += 1;
+        firstError ??= text.slice(0, 300);
+      }
       latencies.push(performance.now() - started);
     }
   };
@@ -35,5 +43,6 @@ export async function runLoad(url: string, body: string, headers: Record<string,
   await pool.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return { requests: latencies.length, errors, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99) };
+  if (firstError) process.stderr.write(`first error from ${url}: ${firstError}\n`);
+  return { requests: latencies.length, errors, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), elapsed, latencies };
 }

@@ -1,17 +1,49 @@
 /**
- * `npm run bench`: throughput of our gateway against @apollo/gateway as shipped, side by side on
- * the same four subgraphs (each its own process, real HTTP, PostgreSQL), with a direct subgraph
- * call as the ceiling; plus SQL statements per operation for a small and a large batch (they must
- * be equal: no N+1). Results: a table on stdout and .data/bench/latest.json.
+ * `npm run bench`: our gateway side by side with its peers, in one run, on the same four subgraphs
+ * (each its own process, real HTTP, PostgreSQL) and the same supergraph file:
+ * - `ours`: this gateway (gateway/index.ts);
+ * - `apollo`: @apollo/gateway as shipped (apollo-baseline.ts);
+ * - `hive-js`, `hive-rust`: Hive Gateway with its JS planner and with the Rust planner
+ *   (gateway/peers/hive-gateway-start.ts; in-flight de-duplication off), given the identity token
+ *   by our plugin and nothing else;
+ * - `direct`: the operation's entry subgraph called directly with a ready identity token (the ceiling).
+ * Rounds alternate the targets (the order rotates each round) so that a burst of other work on the
+ * shared machine does not land on one target only. Reported per workload and target: throughput
+ * and its ratio to ours, p50/p99, the CPU time of the gateway process per 1,000 requests (its own
+ * process.cpuUsage, via usage-probe.ts; the comparison that shared cores distort least) and of the
+ * four subgraphs together, and each process's peak RSS. Results: a table on stdout and
+ * .data/bench/latest.json. Plus SQL statements per `_entities` batch for 5 and 50 persons.
  *
- * BENCH_SECONDS (default 6) and BENCH_CONNECTIONS (default 20) tune the load.
+ *   npm run bench -- --seconds 5 --rounds 3 --connections 20 [--workloads me,window] [--targets ours,hive-rust]
+ *                    [--profile ours]   # --cpu-prof on that target, profiles in .data/bench/profiles
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg, cpus } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '5' },
+    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '20' },
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
+    warmup: { type: 'string', default: '2' },
+    workloads: { type: 'string' },
+    targets: { type: 'string' },
+    profile: { type: 'string' },
+  },
+});
+const seconds = Number(flags.seconds);
+const connections = Number(flags.connections);
+const rounds = Number(flags.rounds);
+const warmupSeconds = Number(flags.warmup);
+for (const [name, value] of Object.entries({ seconds, connections, rounds, warmupSeconds })) {
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
+}
+
 process.env.IMSS_DATA_DIR = mkdtempSync(join(root, '.data', 'bench-'));
 process.env.LOG_LEVEL = 'silent';
 
@@ -23,16 +55,65 @@ const { seedDemoData, syntheticCurp } = await import('../../db/seed.ts');
 const { DEMO } = await import('../../db/demo-identities.ts');
 const { loadSystemKeys } = await import('../../gateway/system-keys.ts');
 const { loadSubgraphKeys } = await import('../../schema/runtime/keys.ts');
-const { DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
+const { DEV_SCOPES, DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
 const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/identity/gateway-token.ts');
 const { runSubgraph } = await import('../../subgraphs/runtime.ts');
 const { developmentRoleUrl } = await import('../../db/privileges.ts');
 const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
+const { openCase } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 6);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+type Role = import('../../schema/identity/viewer.ts').Role;
+type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+type AccessGrounds = import('../../schema/identity/access-grounds.ts').AccessGrounds;
+
+const TARGETS = ['ours', 'apollo', 'hive-js', 'hive-rust', 'direct'] as const;
+type Target = (typeof TARGETS)[number];
+const targets = (flags.targets?.split(',') ?? [...TARGETS]) as Target[];
+if (!targets.includes('ours')) targets.unshift('ours');
+for (const t of targets) if (!TARGETS.includes(t)) throw new Error(`unknown target ${t}: ${TARGETS.join(', ')}`);
+
+interface Usage {
+  cpuMicros: number;
+  rssBytes: number;
+  maxRssBytes: number;
+}
+
+interface Proc {
+  child: ChildProcess;
+  url: string;
+  usage(): Promise<Usage>;
+}
+
 const children: ChildProcess[] = [];
+const profileDir = join(root, '.data/bench/profiles');
+
+function start(script: string, args: string[], env: Record<string, string>, profile = false): Promise<Proc> {
+  const execArgv = ['--import', 'tsx', '--import', join(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
+  const child = fork(join(root, script), args, { cwd: root, execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  let asked = 0;
+  const usage = () =>
+    new Promise<Usage>((resolveUsage) => {
+      const id = ++asked;
+      const listener = (m: { usage?: number } & Usage) => {
+        if (m?.usage !== id) return;
+        child.off('message', listener);
+        resolveUsage(m);
+      };
+      child.on('message', listener);
+      child.send({ usage: id });
+    });
+  return new Promise((resolveProc, reject) => {
+    const onReady = (m: { url?: string }) => {
+      if (!m?.url) return;
+      child.off('message', onReady);
+      resolveProc({ child, url: m.url, usage });
+    };
+    child.on('message', onReady);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
 
 // A fresh database: on the configured server, or the embedded one.
 const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
@@ -49,52 +130,195 @@ try {
   await runMigrations(databaseUrl);
   const seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
   await seedDemoData(seedDb);
+  const insuredCurp = syntheticCurp(DEMO.insured as never);
+  // The window's person, checked in today at the officer's IMSS office for biometric capture (a case).
+  const deskCase = await openCase(seedDb, { curp: insuredCurp, office: `IMSS-${DEV_SCOPES.subdelegation}`, procedure: 'BIOMETRIC_CAPTURE' });
   await seedDb.close();
 
-  const start = (script: string, args: string[], env: Record<string, string>) =>
-    new Promise<string>((resolveUrl, reject) => {
-      const child = fork(join(root, script), args, { cwd: root, execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      children.push(child);
-      child.once('message', (m: { url?: string }) => resolveUrl(m.url ?? ''));
-      child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-    });
-  const subgraphUrls = await Promise.all(
+  const subgraphs = await Promise.all(
     SUBGRAPH_NAMES.map((name) => start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: '0', DB_POOL_SIZE: '10' })),
   );
-  const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, subgraphUrls[i]!]));
-  const ours = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' });
-  const apollo = await start('test/bench/apollo-baseline.ts', [], { ...urlEnv, GATEWAY_PORT: '0' });
+  const subgraphUrl = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphs[i]!.url])) as Record<SubgraphName, string>;
+  const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl[name]]));
+  const gateways: Partial<Record<Target, Proc>> = {};
+  const want = (t: Target) => targets.includes(t);
+  if (want('ours')) gateways.ours = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' }, flags.profile === 'ours');
+  if (want('apollo')) gateways.apollo = await start('test/bench/apollo-baseline.ts', [], { ...urlEnv, GATEWAY_PORT: '0' }, flags.profile === 'apollo');
+  if (want('hive-js')) gateways['hive-js'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'js' }, flags.profile === 'hive-js');
+  if (want('hive-rust')) gateways['hive-rust'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'rust' }, flags.profile === 'hive-rust');
 
   const keys = await loadSystemKeys();
-  const insuredCurp = syntheticCurp(DEMO.insured as never);
-  const token = await mintDevToken(keys.devIdp!.privateKey, DEV_TOKEN_SETTINGS, 'INSURED');
-  const identity = { kind: 'user' as const, viewer: { subject: 'bench', roles: ['INSURED' as const], curp: insuredCurp, consulateId: null, employerRegistrations: [], bankId: null, subdelegation: null } };
-  const directToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey, ttlSeconds: 3600 }).sign(identity, 'persons', null);
-
-  const queries = {
-    'one subgraph': `{ me { curp nss givenNames } }`,
-    'two subgraphs': `{ me { curp enrollments { kind startDate } } }`,
-    'four subgraphs': `{ me { curp nss enrollments { kind } appointments { startsAt } biometricStatus { consentInForce } } }`,
-  };
-  const rows: Array<Record<string, string | number>> = [];
-  const run = async (workload: string, target: string, endpoint: string, query: string, headers: Record<string, string>) => {
-    const body = JSON.stringify({ query });
-    await runLoad(endpoint, body, headers, { connections, seconds: 1 }); // warm-up
-    const result = await runLoad(endpoint, body, headers, { connections, seconds });
-    rows.push({ workload, target, ...result });
-    console.log(`${workload.padEnd(15)} ${target.padEnd(26)} ${String(result.rps).padStart(6)} req/s  p50 ${String(result.p50).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  errors ${result.errors}`);
+  const signer = createIdentitySigner({ privateKey: keys.gatewaySigningKey, ttlSeconds: 3600 });
+  const identityOf = async (role: Role) => {
+    const token = await mintDevToken(keys.devIdp!.privateKey, DEV_TOKEN_SETTINGS, role);
+    const { createClientTokenVerifier } = await import('../../gateway/auth/client-token.ts');
+    return { token, identity: await createClientTokenVerifier(keys.client).verify(`Bearer ${token}`) };
   };
 
-  await run('one subgraph', 'persons subgraph (direct)', subgraphUrls[0]!, `{ person(curp: "${insuredCurp}") { curp nss givenNames } }`, { [IDENTITY_HEADER]: directToken });
-  for (const [workload, query] of Object.entries(queries)) {
-    await run(workload, 'imss-federation gateway', ours, query, { authorization: `Bearer ${token}` });
-    await run(workload, '@apollo/gateway as shipped', apollo, query, { authorization: `Bearer ${token}` });
+  interface Workload {
+    role: Role;
+    query: string;
+    purpose?: string;
+    caseId?: string;
+    exception?: string;
+    /** The same identity's call to the operation's entry subgraph, for `direct`. */
+    direct: { subgraph: SubgraphName; query: string; grounds?: AccessGrounds };
   }
+  const EXCEPTION = 'Coverage check of the whole queue before the window opens';
+  const workloads: Record<string, Workload> = {
+    // One subgraph: the baseline of earlier runs.
+    me: { role: 'INSURED', query: '{ me { curp nss givenNames } }', direct: { subgraph: 'persons', query: '{ me { curp nss givenNames } }' } },
+    // The window view of a person on their case: persons, enrollments (coverage via @requires, enrollments), appointments, biometrics; every read audited.
+    // As an IMSS officer: the one staff role allowed biometric status (the security matrix refuses it to consulate staff).
+    window: {
+      role: 'IMSS_OFFICER',
+      purpose: 'BIOMETRIC_CAPTURE:desk-2',
+      caseId: deskCase,
+      query: `{ person(curp: "${insuredCurp}") { curp nss maskedName clinic { name } coverage { status validUntil } enrollments { kind startDate } appointments { service status startsAt } biometricStatus { enrolledModalities consentInForce } } }`,
+      direct: { subgraph: 'persons', query: `{ person(curp: "${insuredCurp}") { curp nss maskedName clinic { name } } }`, grounds: { case: { id: deskCase, curp: insuredCurp, office: `IMSS-${DEV_SCOPES.subdelegation}`, procedure: 'BIOMETRIC_CAPTURE' }, exception: null } },
+    },
+    // Today's queue with each person's coverage: a list across appointments → persons → enrollments. Coverage of many people needs an exception (a case opens one person).
+    queue: {
+      role: 'CONSULATE_STAFF',
+      purpose: 'COVERAGE_VALIDITY:window-2',
+      exception: EXCEPTION,
+      query: `{ office(id: "${DEV_SCOPES.consulateId}") { queue { id service status person { curp maskedName coverage { status validUntil } } } } }`,
+      direct: { subgraph: 'appointments', query: `{ office(id: "${DEV_SCOPES.consulateId}") { queue { id service status person { curp } } } }`, grounds: { case: null, exception: EXCEPTION } },
+    },
+    statistics: { role: 'ANALYST', query: '{ enrollmentStatistics { kind count suppressed } }', direct: { subgraph: 'enrollments', query: '{ enrollmentStatistics { kind count suppressed } }' } },
+    // SLOT: 'bank reference lookup and payment' (BANK; payments subgraph, on another branch) — the lead adds the workload here at merge.
+  };
+  const chosen = flags.workloads?.split(',') ?? Object.keys(workloads);
+  for (const w of chosen) if (!workloads[w]) throw new Error(`unknown workload ${w}: ${Object.keys(workloads).join(', ')}`);
+
+  interface Prepared {
+    endpoint: Record<Target, string>;
+    body: Record<Target, string>;
+    headers: Record<Target, Record<string, string>>;
+  }
+  const prepared: Record<string, Prepared> = {};
+  for (const name of chosen) {
+    const w = workloads[name]!;
+    const { token, identity } = await identityOf(w.role);
+    const client = { authorization: `Bearer ${token}`, ...(w.purpose && { 'x-access-purpose': w.purpose }), ...(w.caseId && { 'x-access-case': w.caseId }), ...(w.exception && { 'x-access-exception': w.exception }) };
+    const directToken = await signer.sign(identity, w.direct.subgraph, w.purpose ?? null, w.direct.grounds);
+    const endpoint = {} as Record<Target, string>;
+    const body = {} as Record<Target, string>;
+    const headers = {} as Record<Target, Record<string, string>>;
+    for (const t of targets) {
+      endpoint[t] = t === 'direct' ? subgraphUrl[w.direct.subgraph] : gateways[t]!.url;
+      body[t] = JSON.stringify({ query: t === 'direct' ? w.direct.query : w.query });
+      headers[t] = t === 'direct' ? { [IDENTITY_HEADER]: directToken } : client;
+    }
+    prepared[name] = { endpoint, body, headers };
+  }
+
+  // Every gateway must give our gateway's answer before its speed means anything.
+  const answers: Record<string, Record<string, string>> = {};
+  for (const name of chosen) {
+    const p = prepared[name]!;
+    for (const t of targets) {
+      const response = await fetch(p.endpoint[t], { method: 'POST', headers: { 'content-type': 'application/json', ...p.headers[t] }, body: p.body[t] });
+      const text = await response.text();
+      (answers[name] ??= {})[t] = text;
+      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name} via ${t}: ${response.status} ${text.slice(0, 400)}`);
+    }
+    for (const t of targets) {
+      if (t !== 'direct' && JSON.parse(answers[name]![t]!).data && JSON.stringify(JSON.parse(answers[name]![t]!)) !== JSON.stringify(JSON.parse(answers[name]!.ours!))) {
+        throw new Error(`${name}: ${t} answers differently from ours:\n${answers[name]![t]}\n${answers[name]!.ours}`);
+      }
+    }
+  }
+
+  const subgraphCpu = async () => (await Promise.all(subgraphs.map((s) => s.usage()))).reduce((sum, u) => sum + u.cpuMicros, 0);
+  interface Cell {
+    requests: number;
+    errors: number;
+    elapsed: number;
+    latencies: number[];
+    cpuMicros: number;
+    subgraphCpuMicros: number;
+  }
+  const cells: Record<string, Partial<Record<Target, Cell>>> = {};
+  // Warm every process (JIT, pools, caches) on every workload before anything is measured: the
+  // first target to run would otherwise pay for the subgraphs' warm-up.
+  for (const name of chosen) {
+    for (const t of targets) if (warmupSeconds > 0) await runLoad(prepared[name]!.endpoint[t], prepared[name]!.body[t], prepared[name]!.headers[t], { connections, seconds: warmupSeconds });
+  }
+  const loadAverages = [loadavg()];
+  const started = Date.now();
+  for (let round = 0; round < rounds; round++) {
+    for (const name of chosen) {
+      const p = prepared[name]!;
+      // Rotate the order each round.
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const t of order) {
+        const proc = t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(workloads[name]!.direct.subgraph)]! : gateways[t]!;
+        const [before, subgraphsBefore] = [await proc.usage(), await subgraphCpu()];
+        const result = await runLoad(p.endpoint[t], p.body[t], p.headers[t], { connections, seconds });
+        const [after, subgraphsAfter] = [await proc.usage(), await subgraphCpu()];
+        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: 0 });
+        cell.requests += result.requests;
+        cell.errors += result.errors;
+        cell.elapsed += result.elapsed;
+        cell.latencies.push(...result.latencies);
+        cell.cpuMicros += after.cpuMicros - before.cpuMicros;
+        // For `direct`, the subgraph is the process measured: the others' share is what remains.
+        cell.subgraphCpuMicros += subgraphsAfter - subgraphsBefore - (t === 'direct' ? after.cpuMicros - before.cpuMicros : 0);
+        console.log(`round ${round + 1}/${rounds} ${name.padEnd(10)} ${t.padEnd(9)} ${String(result.rps).padStart(6)} req/s  p50 ${String(result.p50).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  cpu ${((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result.requests) * 1000).toFixed(0).padStart(5)} ms/1k  errors ${result.errors}`);
+      }
+    }
+    loadAverages.push(loadavg());
+  }
+
+  const peaks: Partial<Record<Target | 'subgraphs', number>> = {};
+  for (const t of targets) if (t !== 'direct') peaks[t] = Math.round((await gateways[t]!.usage()).maxRssBytes / 1_048_576);
+  peaks.subgraphs = Math.max(...(await Promise.all(subgraphs.map((s) => s.usage()))).map((u) => Math.round(u.maxRssBytes / 1_048_576)));
+
+  const round1 = (n: number) => Math.round(n * 10) / 10;
+  const rows = chosen.flatMap((name) =>
+    targets.map((t) => {
+      const c = cells[name]![t]!;
+      c.latencies.sort((a, b) => a - b);
+      const at = (q: number) => round1(c.latencies[Math.min(c.latencies.length - 1, Math.floor(q * c.latencies.length))] ?? 0);
+      const ours = cells[name]!.ours!;
+      const rps = c.requests / c.elapsed;
+      const oursRps = ours.requests / ours.elapsed;
+      const cpuPer1k = (c.cpuMicros / 1000 / Math.max(1, c.requests)) * 1000;
+      const oursCpuPer1k = (ours.cpuMicros / 1000 / Math.max(1, ours.requests)) * 1000;
+      return {
+        workload: name,
+        target: t,
+        requests: c.requests,
+        errors: c.errors,
+        rps: Math.round(rps),
+        p50: at(0.5),
+        p99: at(0.99),
+        /** The measured process: the gateway, or for `direct` the subgraph. */
+        cpuMsPer1k: Math.round(cpuPer1k),
+        subgraphsCpuMsPer1k: Math.round((c.subgraphCpuMicros / 1000 / Math.max(1, c.requests)) * 1000),
+        /** Our throughput over this target's (≥ 1.3 wanted against Hive, ≥ 0.5 against direct). */
+        oursThroughputRatio: Math.round((oursRps / rps) * 100) / 100,
+        /** This target's CPU per request over ours (> 1: it spends more than we do). */
+        cpuRatioToOurs: t === 'direct' ? null : Math.round((cpuPer1k / oursCpuPer1k) * 100) / 100,
+        peakRssMb: t === 'direct' ? null : peaks[t],
+      };
+    }),
+  );
+
+  console.log('\nworkload   target      req/s  ours×   p50 ms   p99 ms  gw CPU ms/1k  CPU÷ours  subgraphs CPU ms/1k  errors');
+  for (const r of rows) {
+    console.log(
+      `${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${String(r.rps).padStart(7)} ${r.oursThroughputRatio.toFixed(2).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.cpuMsPer1k).padStart(13)} ${(r.cpuRatioToOurs?.toFixed(2) ?? '–').padStart(9)} ${String(r.subgraphsCpuMsPer1k).padStart(20)} ${String(r.errors).padStart(7)}`,
+    );
+  }
+  console.log('peak RSS (MB):', peaks);
+  console.log('load average (1, 5, 15 min) before and after each round:', loadAverages.map((l) => l.map((x) => x.toFixed(2)).join('/')).join('  '));
 
   // SQL statements per operation, in-process on the same database: a batch of 5 and of 50.
   const counting = await runSubgraph({ name: 'persons', databaseUrl: developmentRoleUrl('persons', databaseUrl), port: 0, keys: await loadSubgraphKeys('persons') });
   const staff = { kind: 'user' as const, viewer: { subject: 'bench-staff', roles: ['CONSULATE_STAFF' as const], curp: null, consulateId: 'CON-LAX', employerRegistrations: [], bankId: null, subdelegation: null } };
-  const staffToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey }).sign(staff, 'persons', 'BENCH:statements');
+  const staffToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey }).sign(staff, 'persons', 'NSS_ASSISTANCE:bench', { case: null, exception: EXCEPTION });
   const curps = (await counting.database.sql<{ curp: string }[]>`select curp from persons.persons order by curp limit 50`).map((r) => r.curp);
   const statements: Record<string, number> = {};
   for (const size of [5, Math.min(50, curps.length)]) {
@@ -109,14 +333,22 @@ try {
   await counting.close();
   console.log('SQL statements per operation:', statements);
 
-  const ceiling = Number(rows[0]?.rps ?? 1);
-  const report = { at: new Date().toISOString(), connections, seconds, rows: rows.map((r) => ({ ...r, ratioToDirect: Math.round((Number(r.rps) / ceiling) * 100) / 100 })), statements };
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverages, note: 'cores shared with the load generator, PostgreSQL, the subgraphs and any other work on the machine' },
+    options: { seconds, connections, rounds, warmupSeconds, workloads: chosen, targets },
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    rows,
+    peakRssMb: peaks,
+    statements,
+  };
   mkdirSync(join(root, '.data/bench'), { recursive: true });
   writeFileSync(join(root, '.data/bench/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`written ${resolve(root, '.data/bench/latest.json')}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
+  // Time for a profiled process to write its profile.
+  await new Promise((r) => setTimeout(r, flags.profile ? 3000 : 500));
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
   await admin.end();
   await embedded?.stop();
