@@ -17,7 +17,14 @@ export interface LoadResult {
   latencies: number[];
 }
 
-export async function runLoad(url: string, body: string, headers: Record<string, string>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+/** One request a worker sends; with several, worker i sends the (i mod n)-th (say, one person per window). */
+export interface LoadRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+export async function runLoad(url: string, requests: readonly LoadRequest[], options: { connections: number; seconds: number }): Promise<LoadResult> {
+  if (requests.length === 0) throw new Error('no request to send');
   const target = new URL(url);
   if (target.hostname !== '127.0.0.1') throw new Error('the benchmark only targets 127.0.0.1');
   const pool = new Pool(target.origin, { connections: options.connections, pipelining: 1 });
@@ -25,7 +32,8 @@ export async function runLoad(url: string, body: string, headers: Record<string,
   let errors = 0;
   let firstError: string | undefined;
   const deadline = performance.now() + options.seconds * 1000;
-  const worker = async () => {
+  const worker = async (_: unknown, index: number) => {
+    const { body, headers } = requests[index % requests.length]!;
     while (performance.now() < deadline) {
       const started = performance.now();
       const response = await pool.request({ path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

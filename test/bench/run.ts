@@ -15,7 +15,8 @@
  * .data/bench/latest.json. Plus SQL statements per `_entities` batch for 5 and 50 persons.
  *
  *   npm run bench -- --seconds 5 --rounds 3 --connections 20 [--workloads me,window] [--targets ours,hive-rust]
- *                    [--profile ours]   # --cpu-prof on that target, profiles in .data/bench/profiles
+ *                    [--profile ours]   # --cpu-prof on that target (or `subgraphs`), profiles in .data/bench/profiles;
+ *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
@@ -66,6 +67,7 @@ const { runLoad } = await import('./load.ts');
 type Role = import('../../schema/identity/viewer.ts').Role;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 type AccessGrounds = import('../../schema/identity/access-grounds.ts').AccessGrounds;
+type LoadRequest = import('./load.ts').LoadRequest;
 
 const TARGETS = ['ours', 'apollo', 'hive-js', 'hive-rust', 'direct'] as const;
 type Target = (typeof TARGETS)[number];
@@ -131,12 +133,17 @@ try {
   const seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
   await seedDemoData(seedDb);
   const insuredCurp = syntheticCurp(DEMO.insured as never);
-  // The window's person, checked in today at the officer's IMSS office for biometric capture (a case).
-  const deskCase = await openCase(seedDb, { curp: insuredCurp, office: `IMSS-${DEV_SCOPES.subdelegation}`, procedure: 'BIOMETRIC_CAPTURE' });
+  // The window view's people: one per connection (the demo insured person first), each checked in
+  // today at the officer's IMSS office for biometric capture (their case). Twenty windows serve
+  // twenty people: readers of one person queue on that person's audit chain (one writer per chain).
+  const deskOffice = `IMSS-${DEV_SCOPES.subdelegation}`;
+  const windowCurps = [insuredCurp, ...(await seedDb.sql<{ curp: string }[]>`select curp from persons.persons where curp <> ${insuredCurp} order by curp limit ${Math.max(0, connections - 1)}`).map((r) => r.curp)];
+  const windowCases: string[] = [];
+  for (const curp of windowCurps) windowCases.push(await openCase(seedDb, { curp, office: deskOffice, procedure: 'BIOMETRIC_CAPTURE' }));
   await seedDb.close();
 
   const subgraphs = await Promise.all(
-    SUBGRAPH_NAMES.map((name) => start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: '0', DB_POOL_SIZE: '10' })),
+    SUBGRAPH_NAMES.map((name) => start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: '0', DB_POOL_SIZE: '10' }, flags.profile === 'subgraphs')),
   );
   const subgraphUrl = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphs[i]!.url])) as Record<SubgraphName, string>;
   const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl[name]]));
@@ -155,95 +162,108 @@ try {
     return { token, identity: await createClientTokenVerifier(keys.client).verify(`Bearer ${token}`) };
   };
 
+  /** One request of a workload; several spread the connections over people (worker i sends the (i mod n)-th). */
+  interface Variant {
+    query: string;
+    caseId?: string;
+    /** The same identity's call to the operation's entry subgraph, for `direct`. */
+    direct: { query: string; grounds?: AccessGrounds };
+  }
   interface Workload {
     role: Role;
-    query: string;
     purpose?: string;
-    caseId?: string;
     exception?: string;
-    /** The same identity's call to the operation's entry subgraph, for `direct`. */
-    direct: { subgraph: SubgraphName; query: string; grounds?: AccessGrounds };
+    subgraph: SubgraphName;
+    variants: Variant[];
   }
   const EXCEPTION = 'Coverage check of the whole queue before the window opens';
+  const windowQuery = (curp: string) =>
+    `{ person(curp: "${curp}") { curp nss maskedName clinic { name } coverage { status validUntil } enrollments { kind startDate } appointments { service status startsAt } biometricStatus { enrolledModalities consentInForce } } }`;
   const workloads: Record<string, Workload> = {
     // One subgraph: the baseline of earlier runs.
-    me: { role: 'INSURED', query: '{ me { curp nss givenNames } }', direct: { subgraph: 'persons', query: '{ me { curp nss givenNames } }' } },
-    // The window view of a person on their case: persons, enrollments (coverage via @requires, enrollments), appointments, biometrics; every read audited.
+    me: { role: 'INSURED', subgraph: 'persons', variants: [{ query: '{ me { curp nss givenNames } }', direct: { query: '{ me { curp nss givenNames } }' } }] },
+    // The window view of a person on their case: persons, enrollments (coverage via @requires), appointments, biometrics; every read audited.
     // As an IMSS officer: the one staff role allowed biometric status (the security matrix refuses it to consulate staff).
     window: {
       role: 'IMSS_OFFICER',
       purpose: 'BIOMETRIC_CAPTURE:desk-2',
-      caseId: deskCase,
-      query: `{ person(curp: "${insuredCurp}") { curp nss maskedName clinic { name } coverage { status validUntil } enrollments { kind startDate } appointments { service status startsAt } biometricStatus { enrolledModalities consentInForce } } }`,
-      direct: { subgraph: 'persons', query: `{ person(curp: "${insuredCurp}") { curp nss maskedName clinic { name } } }`, grounds: { case: { id: deskCase, curp: insuredCurp, office: `IMSS-${DEV_SCOPES.subdelegation}`, procedure: 'BIOMETRIC_CAPTURE' }, exception: null } },
+      subgraph: 'persons',
+      variants: windowCurps.map((curp, i) => ({
+        query: windowQuery(curp),
+        caseId: windowCases[i]!,
+        direct: { query: `{ person(curp: "${curp}") { curp nss maskedName clinic { name } } }`, grounds: { case: { id: windowCases[i]!, curp, office: deskOffice, procedure: 'BIOMETRIC_CAPTURE' }, exception: null } },
+      })),
     },
     // Today's queue with each person's coverage: a list across appointments → persons → enrollments. Coverage of many people needs an exception (a case opens one person).
     queue: {
       role: 'CONSULATE_STAFF',
       purpose: 'COVERAGE_VALIDITY:window-2',
       exception: EXCEPTION,
-      query: `{ office(id: "${DEV_SCOPES.consulateId}") { queue { id service status person { curp maskedName coverage { status validUntil } } } } }`,
-      direct: { subgraph: 'appointments', query: `{ office(id: "${DEV_SCOPES.consulateId}") { queue { id service status person { curp } } } }`, grounds: { case: null, exception: EXCEPTION } },
+      subgraph: 'appointments',
+      variants: [
+        {
+          query: `{ office(id: "${DEV_SCOPES.consulateId}") { queue { id service status person { curp maskedName coverage { status validUntil } } } } }`,
+          direct: { query: `{ office(id: "${DEV_SCOPES.consulateId}") { queue { id service status person { curp } } } }`, grounds: { case: null, exception: EXCEPTION } },
+        },
+      ],
     },
-    statistics: { role: 'ANALYST', query: '{ enrollmentStatistics { kind count suppressed } }', direct: { subgraph: 'enrollments', query: '{ enrollmentStatistics { kind count suppressed } }' } },
+    statistics: { role: 'ANALYST', subgraph: 'enrollments', variants: [{ query: '{ enrollmentStatistics { kind count suppressed } }', direct: { query: '{ enrollmentStatistics { kind count suppressed } }' } }] },
     // SLOT: 'bank reference lookup and payment' (BANK; payments subgraph, on another branch) — the lead adds the workload here at merge.
   };
   const chosen = flags.workloads?.split(',') ?? Object.keys(workloads);
   for (const w of chosen) if (!workloads[w]) throw new Error(`unknown workload ${w}: ${Object.keys(workloads).join(', ')}`);
 
-  interface Prepared {
-    endpoint: Record<Target, string>;
-    body: Record<Target, string>;
-    headers: Record<Target, Record<string, string>>;
-  }
+  type Prepared = Record<Target, { endpoint: string; requests: LoadRequest[] }>;
   const prepared: Record<string, Prepared> = {};
   for (const name of chosen) {
     const w = workloads[name]!;
     const { token, identity } = await identityOf(w.role);
-    const client = { authorization: `Bearer ${token}`, ...(w.purpose && { 'x-access-purpose': w.purpose }), ...(w.caseId && { 'x-access-case': w.caseId }), ...(w.exception && { 'x-access-exception': w.exception }) };
-    const directToken = await signer.sign(identity, w.direct.subgraph, w.purpose ?? null, w.direct.grounds);
-    const endpoint = {} as Record<Target, string>;
-    const body = {} as Record<Target, string>;
-    const headers = {} as Record<Target, Record<string, string>>;
-    for (const t of targets) {
-      endpoint[t] = t === 'direct' ? subgraphUrl[w.direct.subgraph] : gateways[t]!.url;
-      body[t] = JSON.stringify({ query: t === 'direct' ? w.direct.query : w.query });
-      headers[t] = t === 'direct' ? { [IDENTITY_HEADER]: directToken } : client;
-    }
-    prepared[name] = { endpoint, body, headers };
+    const client = { authorization: `Bearer ${token}`, ...(w.purpose && { 'x-access-purpose': w.purpose }), ...(w.exception && { 'x-access-exception': w.exception }) };
+    const direct = await Promise.all(w.variants.map((v) => signer.sign(identity, w.subgraph, w.purpose ?? null, v.direct.grounds)));
+    prepared[name] = Object.fromEntries(
+      targets.map((t) => [
+        t,
+        {
+          endpoint: t === 'direct' ? subgraphUrl[w.subgraph] : gateways[t]!.url,
+          requests: w.variants.map((v, i) =>
+            t === 'direct'
+              ? { body: JSON.stringify({ query: v.direct.query }), headers: { [IDENTITY_HEADER]: direct[i]! } }
+              : { body: JSON.stringify({ query: v.query }), headers: { ...client, ...(v.caseId && { 'x-access-case': v.caseId }) } },
+          ),
+        },
+      ]),
+    ) as unknown as Prepared; // keyed by the chosen targets, the only ones read
   }
 
-  // Every gateway must give our gateway's answer before its speed means anything.
-  const answers: Record<string, Record<string, string>> = {};
+  // Every gateway must give our gateway's answer (every variant) before its speed means anything.
   for (const name of chosen) {
-    const p = prepared[name]!;
-    for (const t of targets) {
-      const response = await fetch(p.endpoint[t], { method: 'POST', headers: { 'content-type': 'application/json', ...p.headers[t] }, body: p.body[t] });
-      const text = await response.text();
-      (answers[name] ??= {})[t] = text;
-      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name} via ${t}: ${response.status} ${text.slice(0, 400)}`);
-    }
-    for (const t of targets) {
-      if (t !== 'direct' && JSON.parse(answers[name]![t]!).data && JSON.stringify(JSON.parse(answers[name]![t]!)) !== JSON.stringify(JSON.parse(answers[name]!.ours!))) {
-        throw new Error(`${name}: ${t} answers differently from ours:\n${answers[name]![t]}\n${answers[name]!.ours}`);
+    for (let i = 0; i < workloads[name]!.variants.length; i++) {
+      const answers: Partial<Record<Target, string>> = {};
+      for (const t of targets) {
+        const { endpoint, requests } = prepared[name]![t];
+        const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...requests[i]!.headers }, body: requests[i]!.body });
+        const text = await response.text();
+        if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name} via ${t}: ${response.status} ${text.slice(0, 400)}`);
+        answers[t] = JSON.stringify(JSON.parse(text));
       }
+      for (const t of targets) if (t !== 'direct' && answers[t] !== answers.ours) throw new Error(`${name}: ${t} answers differently from ours:\n${answers[t]}\n${answers.ours}`);
     }
   }
 
-  const subgraphCpu = async () => (await Promise.all(subgraphs.map((s) => s.usage()))).reduce((sum, u) => sum + u.cpuMicros, 0);
+  const subgraphCpu = async () => (await Promise.all(subgraphs.map((s) => s.usage()))).map((u) => u.cpuMicros);
   interface Cell {
     requests: number;
     errors: number;
     elapsed: number;
     latencies: number[];
     cpuMicros: number;
-    subgraphCpuMicros: number;
+    subgraphCpuMicros: number[];
   }
   const cells: Record<string, Partial<Record<Target, Cell>>> = {};
   // Warm every process (JIT, pools, caches) on every workload before anything is measured: the
   // first target to run would otherwise pay for the subgraphs' warm-up.
   for (const name of chosen) {
-    for (const t of targets) if (warmupSeconds > 0) await runLoad(prepared[name]!.endpoint[t], prepared[name]!.body[t], prepared[name]!.headers[t], { connections, seconds: warmupSeconds });
+    for (const t of targets) if (warmupSeconds > 0) await runLoad(prepared[name]![t].endpoint, prepared[name]![t].requests, { connections, seconds: warmupSeconds });
   }
   const loadAverages = [loadavg()];
   const started = Date.now();
@@ -253,18 +273,17 @@ try {
       // Rotate the order each round.
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const t of order) {
-        const proc = t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(workloads[name]!.direct.subgraph)]! : gateways[t]!;
+        const proc = t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(workloads[name]!.subgraph)]! : gateways[t]!;
         const [before, subgraphsBefore] = [await proc.usage(), await subgraphCpu()];
-        const result = await runLoad(p.endpoint[t], p.body[t], p.headers[t], { connections, seconds });
+        const result = await runLoad(p[t].endpoint, p[t].requests, { connections, seconds });
         const [after, subgraphsAfter] = [await proc.usage(), await subgraphCpu()];
-        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: 0 });
+        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: SUBGRAPH_NAMES.map(() => 0) });
         cell.requests += result.requests;
         cell.errors += result.errors;
         cell.elapsed += result.elapsed;
         cell.latencies.push(...result.latencies);
         cell.cpuMicros += after.cpuMicros - before.cpuMicros;
-        // For `direct`, the subgraph is the process measured: the others' share is what remains.
-        cell.subgraphCpuMicros += subgraphsAfter - subgraphsBefore - (t === 'direct' ? after.cpuMicros - before.cpuMicros : 0);
+        subgraphsAfter.forEach((micros, i) => (cell.subgraphCpuMicros[i]! += micros - subgraphsBefore[i]!));
         console.log(`round ${round + 1}/${rounds} ${name.padEnd(10)} ${t.padEnd(9)} ${String(result.rps).padStart(6)} req/s  p50 ${String(result.p50).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  cpu ${((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result.requests) * 1000).toFixed(0).padStart(5)} ms/1k  errors ${result.errors}`);
       }
     }
@@ -296,7 +315,9 @@ try {
         p99: at(0.99),
         /** The measured process: the gateway, or for `direct` the subgraph. */
         cpuMsPer1k: Math.round(cpuPer1k),
-        subgraphsCpuMsPer1k: Math.round((c.subgraphCpuMicros / 1000 / Math.max(1, c.requests)) * 1000),
+        /** The four subgraphs together (for `direct`, the called one included). */
+        subgraphsCpuMsPer1k: Math.round((c.subgraphCpuMicros.reduce((a, b) => a + b, 0) / 1000 / Math.max(1, c.requests)) * 1000),
+        subgraphCpuMsPer1k: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round((c.subgraphCpuMicros[i]! / 1000 / Math.max(1, c.requests)) * 1000)])),
         /** Our throughput over this target's (≥ 1.3 wanted against Hive, ≥ 0.5 against direct). */
         oursThroughputRatio: Math.round((oursRps / rps) * 100) / 100,
         /** This target's CPU per request over ours (> 1: it spends more than we do). */
@@ -312,6 +333,8 @@ try {
       `${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${String(r.rps).padStart(7)} ${r.oursThroughputRatio.toFixed(2).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.cpuMsPer1k).padStart(13)} ${(r.cpuRatioToOurs?.toFixed(2) ?? '–').padStart(9)} ${String(r.subgraphsCpuMsPer1k).padStart(20)} ${String(r.errors).padStart(7)}`,
     );
   }
+  console.log('subgraph CPU ms/1k by subgraph:');
+  for (const r of rows) console.log(`  ${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${JSON.stringify(r.subgraphCpuMsPer1k)}`);
   console.log('peak RSS (MB):', peaks);
   console.log('load average (1, 5, 15 min) before and after each round:', loadAverages.map((l) => l.map((x) => x.toFixed(2)).join('/')).join('  '));
 
