@@ -29,16 +29,26 @@ export function createKeepAliveFetcher(maxTimeoutMs: number): KeepAliveFetcher {
 
   const withTimeout = (timeoutMs: number): Fetcher => async (url, init) => {
     const target = new URL(url);
-    const response = await agent.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: (init?.method ?? 'POST') as 'POST',
-      headers: init?.headers as Record<string, string> | undefined,
-      body: init?.body as string | undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.body.text();
-    return toFetcherResponse(url, response.statusCode, response.headers, text);
+    // A timer cleared when the answer is in, not AbortSignal.timeout: that one fires for every call
+    // after its deadline, answered or not, and builds a DOMException each time (≈ 1.5 % of the
+    // gateway's CPU in the window-view profile).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`The subgraph did not answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    timer.unref();
+    try {
+      const response = await agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: (init?.method ?? 'POST') as 'POST',
+        headers: init?.headers as Record<string, string> | undefined,
+        body: init?.body as string | undefined,
+        signal: controller.signal,
+      });
+      const text = await response.body.text();
+      return toFetcherResponse(url, response.statusCode, response.headers, text);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return { withTimeout, close: () => agent.close() };
 }
