@@ -17,6 +17,8 @@
  *   npm run bench -- --seconds 5 --rounds 3 --connections 20 [--workloads me,window] [--targets ours,hive-rust]
  *                    [--profile ours]   # --cpu-prof on that target (or `subgraphs`), profiles in .data/bench/profiles;
  *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
+ *                    [--baseline DIR]   # also `baseline`: the gateway of another checkout (with node_modules), to A/B a change
+ *                                       # in one run: git archive <commit> | tar -x -C DIR && ln -s $PWD/node_modules DIR/
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
     workloads: { type: 'string' },
     targets: { type: 'string' },
     profile: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const seconds = Number(flags.seconds);
@@ -69,9 +72,10 @@ type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 type AccessGrounds = import('../../schema/identity/access-grounds.ts').AccessGrounds;
 type LoadRequest = import('./load.ts').LoadRequest;
 
-const TARGETS = ['ours', 'apollo', 'hive-js', 'hive-rust', 'direct'] as const;
+const TARGETS = ['ours', 'baseline', 'apollo', 'hive-js', 'hive-rust', 'direct'] as const;
 type Target = (typeof TARGETS)[number];
-const targets = (flags.targets?.split(',') ?? [...TARGETS]) as Target[];
+const targets = (flags.targets?.split(',') ?? TARGETS.filter((t) => t !== 'baseline' || flags.baseline)) as Target[];
+if (targets.includes('baseline') && !flags.baseline) throw new Error('the baseline target needs --baseline DIR');
 if (!targets.includes('ours')) targets.unshift('ours');
 for (const t of targets) if (!TARGETS.includes(t)) throw new Error(`unknown target ${t}: ${TARGETS.join(', ')}`);
 
@@ -90,9 +94,9 @@ interface Proc {
 const children: ChildProcess[] = [];
 const profileDir = join(root, '.data/bench/profiles');
 
-function start(script: string, args: string[], env: Record<string, string>, profile = false): Promise<Proc> {
+function start(script: string, args: string[], env: Record<string, string>, profile = false, dir = root): Promise<Proc> {
   const execArgv = ['--import', 'tsx', '--import', join(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
-  const child = fork(join(root, script), args, { cwd: root, execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(dir, script), args, { cwd: dir, execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.push(child);
   let asked = 0;
   const usage = () =>
@@ -150,6 +154,7 @@ try {
   const gateways: Partial<Record<Target, Proc>> = {};
   const want = (t: Target) => targets.includes(t);
   if (want('ours')) gateways.ours = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' }, flags.profile === 'ours');
+  if (want('baseline')) gateways.baseline = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' }, flags.profile === 'baseline', resolve(flags.baseline!));
   if (want('apollo')) gateways.apollo = await start('test/bench/apollo-baseline.ts', [], { ...urlEnv, GATEWAY_PORT: '0' }, flags.profile === 'apollo');
   if (want('hive-js')) gateways['hive-js'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'js' }, flags.profile === 'hive-js');
   if (want('hive-rust')) gateways['hive-rust'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'rust' }, flags.profile === 'hive-rust');
