@@ -44,16 +44,29 @@ export interface RunningHiveGateway {
 
 const DEFAULT_APPOINTMENTS_URL = 'http://127.0.0.1:4003/graphql';
 
-export async function startHiveGateway(options: HiveGatewayOptions, listen: { port: number; host?: string }): Promise<RunningHiveGateway> {
+/**
+ * The plugin with what it needs: the client-token verifier, the identity signer and the case
+ * verifier (over its own keep-alive pool to appointments). For a Hive Gateway an operator runs
+ * some other way (its CLI's `gateway.config.ts`): `plugins: () => [createImssIdentityPlugin(…).plugin]`.
+ */
+export function createImssIdentityPlugin(options: { keys: HiveGatewayOptions['keys']; appointmentsUrl?: string; caseTimeoutMs?: number; log: Logger }) {
   const caseTimeoutMs = options.caseTimeoutMs ?? 5_000;
   const http = createKeepAliveFetcher(caseTimeoutMs);
   const identitySigner = createIdentitySigner({ privateKey: options.keys.signingKey });
-  const cases = createCaseVerifier({
-    appointmentsUrl: options.subgraphUrls?.appointments ?? DEFAULT_APPOINTMENTS_URL,
-    fetcher: http.withTimeout(caseTimeoutMs),
-    signer: identitySigner,
+  const cases = createCaseVerifier({ appointmentsUrl: options.appointmentsUrl ?? DEFAULT_APPOINTMENTS_URL, fetcher: http.withTimeout(caseTimeoutMs), signer: identitySigner });
+  return {
+    plugin: useImssIdentity({ clientTokens: createClientTokenVerifier(options.keys.client), identitySigner, cases, log: options.log }),
+    close: () => http.close(),
+  };
+}
+
+export async function startHiveGateway(options: HiveGatewayOptions, listen: { port: number; host?: string }): Promise<RunningHiveGateway> {
+  const { plugin: identity, close: closeCases } = createImssIdentityPlugin({
+    keys: options.keys,
+    appointmentsUrl: options.subgraphUrls?.appointments,
+    caseTimeoutMs: options.caseTimeoutMs,
+    log: options.log,
   });
-  const identity = useImssIdentity({ clientTokens: createClientTokenVerifier(options.keys.client), identitySigner, cases, log: options.log });
 
   const locations = Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }]));
   const runtime = createGatewayRuntime({
@@ -80,7 +93,7 @@ export async function startHiveGateway(options: HiveGatewayOptions, listen: { po
         server.closeIdleConnections();
       });
       await runtime.dispose();
-      await http.close();
+      await closeCases();
     },
   };
 }

@@ -17,6 +17,7 @@
  *   npm run bench -- --seconds 5 --rounds 3 --connections 20 [--workloads me,window] [--targets ours,hive-rust]
  *                    [--profile ours]   # --cpu-prof on that target (or `subgraphs`), profiles in .data/bench/profiles;
  *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
+ *                    [--gateway-node-options "--max-old-space-size=…"]   # NODE_OPTIONS of our gateway only (memory experiments)
  *                    [--baseline DIR]   # also `baseline`: the gateway of another checkout (with node_modules), to A/B a change
  *                                       # in one run: git archive <commit> | tar -x -C DIR && ln -s $PWD/node_modules DIR/
  */
@@ -38,6 +39,7 @@ const { values: flags } = parseArgs({
     targets: { type: 'string' },
     profile: { type: 'string' },
     baseline: { type: 'string' },
+    'gateway-node-options': { type: 'string' },
   },
 });
 const seconds = Number(flags.seconds);
@@ -153,14 +155,17 @@ try {
   const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl[name]]));
   const gateways: Partial<Record<Target, Proc>> = {};
   const want = (t: Target) => targets.includes(t);
-  if (want('ours')) gateways.ours = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' }, flags.profile === 'ours');
+  const oursEnv = { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000', ...(flags['gateway-node-options'] && { NODE_OPTIONS: flags['gateway-node-options'] }) };
+  if (want('ours')) gateways.ours = await start('gateway/index.ts', [], oursEnv, flags.profile === 'ours');
   if (want('baseline')) gateways.baseline = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' }, flags.profile === 'baseline', resolve(flags.baseline!));
   if (want('apollo')) gateways.apollo = await start('test/bench/apollo-baseline.ts', [], { ...urlEnv, GATEWAY_PORT: '0' }, flags.profile === 'apollo');
   if (want('hive-js')) gateways['hive-js'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'js' }, flags.profile === 'hive-js');
   if (want('hive-rust')) gateways['hive-rust'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'rust' }, flags.profile === 'hive-rust');
 
   const keys = await loadSystemKeys();
-  const signer = createIdentitySigner({ privateKey: keys.gatewaySigningKey, ttlSeconds: 3600 });
+  // Tokens of the default lifetime, asked for again before every direct run (the signer hands out the
+  // cached one until shortly before it expires): subgraphs refuse an identity token older than a minute or so.
+  const signer = createIdentitySigner({ privateKey: keys.gatewaySigningKey });
   const identityOf = async (role: Role) => {
     const token = await mintDevToken(keys.devIdp!.privateKey, DEV_TOKEN_SETTINGS, role);
     const { createClientTokenVerifier } = await import('../../gateway/auth/client-token.ts');
@@ -218,13 +223,14 @@ try {
   const chosen = flags.workloads?.split(',') ?? Object.keys(workloads);
   for (const w of chosen) if (!workloads[w]) throw new Error(`unknown workload ${w}: ${Object.keys(workloads).join(', ')}`);
 
-  type Prepared = Record<Target, { endpoint: string; requests: LoadRequest[] }>;
+  type Prepared = Record<Target, { endpoint: string; requests: LoadRequest[]; refresh?: () => Promise<void> }>;
   const prepared: Record<string, Prepared> = {};
   for (const name of chosen) {
     const w = workloads[name]!;
     const { token, identity } = await identityOf(w.role);
     const client = { authorization: `Bearer ${token}`, ...(w.purpose && { 'x-access-purpose': w.purpose }), ...(w.exception && { 'x-access-exception': w.exception }) };
-    const direct = await Promise.all(w.variants.map((v) => signer.sign(identity, w.subgraph, w.purpose ?? null, v.direct.grounds)));
+    const directTokens = () => Promise.all(w.variants.map((v) => signer.sign(identity, w.subgraph, w.purpose ?? null, v.direct.grounds)));
+    const direct = await directTokens();
     prepared[name] = Object.fromEntries(
       targets.map((t) => [
         t,
@@ -235,6 +241,12 @@ try {
               ? { body: JSON.stringify({ query: v.direct.query }), headers: { [IDENTITY_HEADER]: direct[i]! } }
               : { body: JSON.stringify({ query: v.query }), headers: { ...client, ...(v.caseId && { 'x-access-case': v.caseId }) } },
           ),
+          ...(t === 'direct' && {
+            refresh: async () => {
+              const fresh = await directTokens();
+              prepared[name]!.direct.requests.forEach((r, i) => (r.headers[IDENTITY_HEADER] = fresh[i]!));
+            },
+          }),
         },
       ]),
     ) as unknown as Prepared; // keyed by the chosen targets, the only ones read
@@ -268,9 +280,15 @@ try {
   // Warm every process (JIT, pools, caches) on every workload before anything is measured: the
   // first target to run would otherwise pay for the subgraphs' warm-up.
   for (const name of chosen) {
-    for (const t of targets) if (warmupSeconds > 0) await runLoad(prepared[name]![t].endpoint, prepared[name]![t].requests, { connections, seconds: warmupSeconds });
+    for (const t of targets) {
+      if (warmupSeconds === 0) continue;
+      await prepared[name]![t].refresh?.();
+      await runLoad(prepared[name]![t].endpoint, prepared[name]![t].requests, { connections, seconds: warmupSeconds });
+    }
   }
   const loadAverages = [loadavg()];
+  /** Each gateway's RSS after each round, MB: growth from round to round would be a leak. */
+  const rssByRound: Partial<Record<Target, number[]>> = {};
   const started = Date.now();
   for (let round = 0; round < rounds; round++) {
     for (const name of chosen) {
@@ -279,6 +297,7 @@ try {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const t of order) {
         const proc = t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(workloads[name]!.subgraph)]! : gateways[t]!;
+        await p[t].refresh?.();
         const [before, subgraphsBefore] = [await proc.usage(), await subgraphCpu()];
         const result = await runLoad(p[t].endpoint, p[t].requests, { connections, seconds });
         const [after, subgraphsAfter] = [await proc.usage(), await subgraphCpu()];
@@ -293,6 +312,7 @@ try {
       }
     }
     loadAverages.push(loadavg());
+    for (const t of targets) if (t !== 'direct') (rssByRound[t] ??= []).push(Math.round((await gateways[t]!.usage()).rssBytes / 1_048_576));
   }
 
   const peaks: Partial<Record<Target | 'subgraphs', number>> = {};
@@ -340,7 +360,7 @@ try {
   }
   console.log('subgraph CPU ms/1k by subgraph:');
   for (const r of rows) console.log(`  ${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${JSON.stringify(r.subgraphCpuMsPer1k)}`);
-  console.log('peak RSS (MB):', peaks);
+  console.log('peak RSS (MB):', peaks, ' RSS after each round (MB):', rssByRound);
   console.log('load average (1, 5, 15 min) before and after each round:', loadAverages.map((l) => l.map((x) => x.toFixed(2)).join('/')).join('  '));
 
   // SQL statements per operation, in-process on the same database: a batch of 5 and of 50.
@@ -368,6 +388,7 @@ try {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     rows,
     peakRssMb: peaks,
+    rssAfterEachRoundMb: rssByRound,
     statements,
   };
   mkdirSync(join(root, '.data/bench'), { recursive: true });
