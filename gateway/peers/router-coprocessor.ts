@@ -7,9 +7,12 @@
  *
  * Stages (README, "Other gateways"):
  * - RouterRequest: the client's token is verified once per request; an invalid one ends the request
- *   with 401, as our gateway does. A malformed X-Access-Purpose ends it with 400.
- * - SubgraphRequest: the same checks (tokens are cached), then the headers come back with
- *   `x-imss-identity` set for `serviceName` and Authorization, Cookie and X-Access-Purpose removed.
+ *   with 401, as our gateway does. A malformed X-Access-Purpose ends it with 400, and so do staff's
+ *   grounds when malformed; a case that does not verify ends it with 403 (503 when unverifiable).
+ * - SubgraphRequest: the same checks (tokens are cached, case verifications remembered for a few
+ *   seconds), then the headers come back with `x-imss-identity` set for `serviceName`, carrying the
+ *   purpose and staff's grounds (X-Access-Case verified with appointments, or X-Access-Exception:
+ *   gateway/access-grounds.ts), and Authorization, Cookie, X-Access-* removed.
  * Any other stage is passed through unchanged.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -20,7 +23,10 @@ import { InvalidPurposeError, parsePurpose } from '../../schema/identity/purpose
 import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import { isSubgraphName } from '../../schema/subgraphs.ts';
+import { GraphQLError } from 'graphql';
 import { INVALID_TOKEN_MESSAGE } from '../auth/errors.ts';
+import { accessGrounds } from '../access-grounds.ts';
+import type { CaseVerifier } from '../case-verification.ts';
 
 /** The fields of a coprocessor request this coprocessor reads; the Router sends more, which are ignored. */
 const coprocessorRequestSchema = z.object({
@@ -48,11 +54,13 @@ export interface CoprocessorResponse {
 export interface RouterCoprocessorDependencies {
   clientTokens: { verify(authorizationHeader: string | undefined): Promise<Identity> };
   identitySigner: IdentitySigner;
+  /** Verifies X-Access-Case with appointments (createCaseVerifier). */
+  cases: CaseVerifier;
   log: Logger;
 }
 
 /** Headers never forwarded to a subgraph: client credentials, and an identity header a client may have sent. */
-const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', IDENTITY_HEADER]);
+const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDENTITY_HEADER]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 class Refusal extends Error {
@@ -74,11 +82,20 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
       deps.log.info({ reason: error.reason }, 'client token rejected');
       throw new Refusal(401, 'UNAUTHENTICATED', INVALID_TOKEN_MESSAGE);
     });
+    let purpose: string | null;
     try {
-      return { identity, purpose: parsePurpose(headers['x-access-purpose']?.join(',')) };
+      purpose = parsePurpose(headers['x-access-purpose']?.join(','));
     } catch (error) {
       if (error instanceof InvalidPurposeError) throw new Refusal(400, 'BAD_USER_INPUT', error.message);
       throw error;
+    }
+    try {
+      const grounds = await accessGrounds(identity, purpose, { case: headers['x-access-case'], exception: headers['x-access-exception'] }, deps.cases);
+      return { identity, purpose, grounds };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const { code, http } = error.extensions as { code?: string; http?: { status?: number } };
+      throw new Refusal(http?.status ?? 400, code ?? 'BAD_USER_INPUT', error.message);
     }
   }
 
@@ -94,13 +111,13 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
     if (request.stage !== 'RouterRequest' && request.stage !== 'SubgraphRequest') return reply;
     const headers = lowerCased(request.headers ?? {});
     try {
-      const { identity, purpose } = await caller(headers);
+      const { identity, purpose, grounds } = await caller(headers);
       if (request.stage === 'RouterRequest') return reply;
       const audience = request.serviceName ?? '';
       // The Router must send serviceName (service_name: true); a token for an unknown audience helps no one.
       if (!isSubgraphName(audience)) throw new Refusal(500, 'INTERNAL_SERVER_ERROR', 'The coprocessor was called for an unknown subgraph');
       const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !REMOVED.has(name)));
-      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose)];
+      forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, grounds)];
       if (REQUEST_ID.test(request.id)) forwarded['x-request-id'] = [request.id];
       return { ...reply, headers: forwarded };
     } catch (error) {

@@ -8,26 +8,30 @@ import { afterAll, describe, expect } from 'vitest';
 import { createClientTokenVerifier } from '../../gateway/auth/client-token.ts';
 import { startRouterCoprocessor, type CoprocessorResponse, type RunningCoprocessor } from '../../gateway/peers/router-coprocessor.ts';
 import { createIdentitySigner } from '../../schema/identity/gateway-token.ts';
+import { createCaseVerifier } from '../../gateway/case-verification.ts';
+import { createKeepAliveFetcher } from '../../gateway/fetcher.ts';
+import { openCase } from '../support/cases.ts';
 import { logger } from '../../schema/runtime/logger.ts';
 import { systemTest as it } from '../support/fixtures.ts';
 import type { SeededSystem } from '../support/seeded-system.ts';
 
-const PURPOSE = 'NSS_ASSIGNMENT:window-3';
+const PURPOSE = 'NSS_ASSISTANCE:window-3';
 
 describe('the Apollo Router coprocessor', () => {
   let coprocessor: RunningCoprocessor;
   let system: SeededSystem;
 
+  const http = createKeepAliveFetcher(5_000);
   afterAll(async () => {
     await coprocessor?.close();
+    await http.close();
   });
 
   async function ensureStarted(s: SeededSystem) {
     system = s;
-    coprocessor ??= await startRouterCoprocessor(
-      { clientTokens: createClientTokenVerifier(s.keys.client), identitySigner: createIdentitySigner({ privateKey: s.keys.gatewaySigningKey }), log: logger },
-      { port: 0 },
-    );
+    const identitySigner = createIdentitySigner({ privateKey: s.keys.gatewaySigningKey });
+    const cases = createCaseVerifier({ appointmentsUrl: s.subgraphs.appointments.http.url, fetcher: http.withTimeout(5_000), signer: identitySigner });
+    coprocessor ??= await startRouterCoprocessor({ clientTokens: createClientTokenVerifier(s.keys.client), identitySigner, cases, log: logger }, { port: 0 });
   }
 
   /** POSTs a coprocessor request as the Router does (JSON body, one call per stage). */
@@ -56,10 +60,11 @@ describe('the Apollo Router coprocessor', () => {
     return { status: response.status, body: (await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ extensions?: { code?: string } }> } };
   }
 
-  it('signs an identity token for the subgraph, keeps the declared purpose, and removes the client’s credentials', async ({ system: s }) => {
+  it('signs an identity token for the subgraph, keeps the declared purpose and the verified case, and removes the client’s credentials', async ({ system: s }) => {
     await ensureStarted(s);
     const token = await s.token('CONSULATE_STAFF');
-    const { status, body } = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': [PURPOSE], cookie: ['session=1'], 'x-imss-identity': ['forged'] }));
+    const caseId = await openCase(s.db.database, { curp: s.insuredCurp, office: 'CON-LAX', procedure: 'NSS_ASSISTANCE', now: s.now() });
+    const { status, body } = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': [PURPOSE], 'x-access-case': [caseId], cookie: ['session=1'], 'x-imss-identity': ['forged'] }));
     expect(status).toBe(200);
     expect(body).toMatchObject({ version: 1, stage: 'SubgraphRequest', id: '1b19c05fdafc521016df33148ad63c1b', subgraphRequestId: 'b5964998b2394b64a864ef802fb5a4b3', control: 'continue' });
     expect(Object.keys(body.headers!).sort()).toEqual(['accept', 'content-type', 'x-imss-identity', 'x-request-id']);
@@ -68,9 +73,20 @@ describe('the Apollo Router coprocessor', () => {
     const answer = await toSubgraph('persons', body.headers, 'query($c: Curp!) { person(curp: $c) { curp nss } }', { c: s.insuredCurp });
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data!.person).toMatchObject({ curp: s.insuredCurp, nss: expect.stringMatching(/^\d{11}$/) });
-    // The purpose travelled inside the token: the read is audited with it.
-    const [audited] = await s.db.database.sql<{ purpose: string }[]>`select purpose from audit.access_events where subject_curp = ${s.insuredCurp} and actor_role = 'CONSULATE_STAFF' order by seq desc limit 1`;
-    expect(audited!.purpose).toBe(PURPOSE);
+    // The purpose and the case travelled inside the token: the read is audited with both.
+    const [audited] = await s.db.database.sql<{ purpose: string; case_id: string }[]>`select purpose, case_id from audit.access_events where subject_curp = ${s.insuredCurp} and actor_role = 'CONSULATE_STAFF' order by seq desc limit 1`;
+    expect(audited).toEqual({ purpose: PURPOSE, case_id: caseId });
+  });
+
+  it('breaks as our gateway does on staff’s grounds: 403 for a case at another office, 400 for a case and an exception together', async ({ system: s }) => {
+    await ensureStarted(s);
+    const token = await s.token('CONSULATE_STAFF');
+    const elsewhere = await openCase(s.db.database, { curp: s.pensionerCurp, office: 'CON-CHI', procedure: 'PROOF_OF_LIFE', now: s.now() });
+    const refused = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': ['PROOF_OF_LIFE:window-1'], 'x-access-case': [elsewhere] }));
+    expect(refused.body.control).toEqual({ break: 403 });
+    expect(refused.body.body).toMatchObject({ errors: [{ extensions: { code: 'CASE_NOT_VERIFIED' } }] });
+    const both = await call(subgraphRequest('persons', { authorization: [`Bearer ${token}`], 'x-access-purpose': [PURPOSE], 'x-access-case': [elsewhere], 'x-access-exception': ['Relative with power of attorney at the window'] }));
+    expect(both.body.control).toEqual({ break: 400 });
   });
 
   it('carries an insured person’s own scope: me is their record', async ({ system: s }) => {
