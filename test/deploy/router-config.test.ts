@@ -8,8 +8,8 @@ import { parseYamlSubset } from '../support/yaml-subset.ts';
 const config = parseYamlSubset(readFileSync(`${ROOT}gateway/peers/router.yaml`, 'utf8')) as Record<string, any>;
 
 describe('router.yaml', () => {
-  it('propagates the client’s Authorization and X-Access-Purpose to the subgraph stage, where the coprocessor removes them', () => {
-    expect(config.headers.all.request).toEqual([{ propagate: { named: 'authorization' } }, { propagate: { named: 'x-access-purpose' } }]);
+  it('propagates the client’s Authorization, X-Access-Purpose and staff’s grounds to the subgraph stage, where the coprocessor removes them', () => {
+    expect(config.headers.all.request).toEqual(['authorization', 'x-access-purpose', 'x-access-case', 'x-access-exception'].map((named) => ({ propagate: { named } })));
   });
 
   it('calls the coprocessor at the router and subgraph request stages with the headers and the subgraph’s name', () => {
