@@ -7,7 +7,7 @@
  * JSON body. Each call has its subgraph's timeout (SUBGRAPH_TIMEOUT_MS, <NAME>_TIMEOUT_MS); no
  * retries here (datasource.ts retries queries only).
  */
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent } from 'undici';
 
 export interface KeepAliveFetcher {
@@ -28,27 +28,90 @@ export function createKeepAliveFetcher(maxTimeoutMs: number): KeepAliveFetcher {
   });
 
   const withTimeout = (timeoutMs: number): Fetcher => async (url, init) => {
-    const target = new URL(url);
-    const response = await agent.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: (init?.method ?? 'POST') as 'POST',
-      headers: init?.headers as Record<string, string> | undefined,
-      body: init?.body as string | undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.body.text();
-    return toFetcherResponse(url, response.statusCode, response.headers, text);
+    const target = parsedUrl(url);
+    // A timer cleared when the answer is in, not AbortSignal.timeout: that one fires for every call
+    // after its deadline, answered or not, and builds a DOMException each time (≈ 1.5 % of the
+    // gateway's CPU in the window-view profile).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`The subgraph did not answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    timer.unref();
+    try {
+      const response = await agent.request({
+        origin: target.origin,
+        path: target.path,
+        method: (init?.method ?? 'POST') as 'POST',
+        headers: init?.headers as Record<string, string> | undefined,
+        body: init?.body as string | undefined,
+        signal: controller.signal,
+      });
+      const text = await response.body.text();
+      return toFetcherResponse(url, response.statusCode, response.headers, text);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return { withTimeout, close: () => agent.close() };
 }
 
+/** A handful of subgraph URLs, parsed once each (a URL parse per call showed in the profile). */
+const parsedUrls = new Map<string, { origin: string; path: string }>();
+function parsedUrl(url: string): { origin: string; path: string } {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    const target = new URL(url);
+    parsed = { origin: target.origin, path: `${target.pathname}${target.search}` };
+    if (parsedUrls.size < 1_000) parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * A subgraph answer's headers as RemoteGraphQLDataSource reads them (`get('content-type')`), over
+ * undici's record of lower-cased names: building a WHATWG Headers per call was ≈ 1 % of the
+ * gateway's CPU in the window-view profile.
+ */
+class AnswerHeaders implements FetcherHeaders {
+  private readonly map = new Map<string, string>();
+  constructor(raw: Record<string, string | string[] | undefined>) {
+    for (const name in raw) {
+      const value = raw[name];
+      if (value !== undefined) this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+    }
+  }
+  get(name: string): string | null {
+    return this.map.get(name.toLowerCase()) ?? null;
+  }
+  has(name: string): boolean {
+    return this.map.has(name.toLowerCase());
+  }
+  set(name: string, value: string): void {
+    this.map.set(name.toLowerCase(), value);
+  }
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const existing = this.map.get(key);
+    this.map.set(key, existing === undefined ? value : `${existing}, ${value}`);
+  }
+  delete(name: string): void {
+    this.map.delete(name.toLowerCase());
+  }
+  entries(): IterableIterator<[string, string]> {
+    return this.map.entries();
+  }
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+  values(): IterableIterator<string> {
+    return this.map.values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.map.entries();
+  }
+}
+
 /** The part of a fetch Response that RemoteGraphQLDataSource reads. */
 function toFetcherResponse(url: string, status: number, raw: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
+  const headers = new AnswerHeaders(raw);
   return {
     ok: status >= 200 && status < 300,
     status,

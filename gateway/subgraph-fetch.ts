@@ -9,8 +9,12 @@ import type { ServiceMetrics } from '../schema/runtime/metrics.ts';
 import { SpanKind, injectTraceContext, withSpan } from '../schema/runtime/telemetry.ts';
 
 export function observedFetcher(fetcher: Fetcher, subgraph: string, metrics: ServiceMetrics | undefined): Fetcher {
+  // One subgraph, one URL (two across a reload): parsed once, not per call.
+  const targets = new Map<string, URL>();
   return (url, init) => {
-    const target = new URL(url);
+    let target = targets.get(url);
+    if (!target) targets.set(url, (target = new URL(url)));
+    if (targets.size > 16) targets.clear();
     const attributes = { 'imss.subgraph': subgraph, 'http.request.method': init?.method ?? 'POST', 'server.address': target.hostname, 'server.port': Number(target.port) || 80 };
     return withSpan(`POST ${subgraph}`, SpanKind.CLIENT, attributes, async (span, ctx) => {
       const headers: Record<string, string> = { ...(init?.headers as Record<string, string> | undefined) };

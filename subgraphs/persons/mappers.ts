@@ -20,10 +20,12 @@ export type AccessLogEntryModel = typeof accessEvents.$inferSelect;
 
 /**
  * The coverage periods the gateway fetches from enrollments for `Person.coverage` (@requires).
- * They arrive in an entity representation, so they are parsed, not trusted.
+ * They arrive in an entity representation, so they are parsed, not trusted. An open period's
+ * `end` is null; a planner may leave a null field out of the representation (Hive's Rust planner
+ * does), so a missing `end` is an open period too.
  */
 export const coveragePeriodsSchema = z.array(
-  z.object({ start: z.iso.date(), end: z.iso.date().nullable(), kind: z.enum(ENROLLMENT_KINDS) }),
+  z.object({ start: z.iso.date(), end: z.iso.date().nullable().default(null), kind: z.enum(ENROLLMENT_KINDS) }),
 );
 export type CoveragePeriodFacts = z.infer<typeof coveragePeriodsSchema>[number];
 

@@ -6,8 +6,10 @@
  * request (fail closed). Only the scoped loaders and `authorize` call it (access/), so "what was
  * audited" and "what was released" are decided in the same place.
  */
+import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
 import { accessEvents } from '../../../db/schema/audit.ts';
+import { onePerPool } from '../sql.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
@@ -79,10 +81,56 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       });
       // Sorted by subject: every writer takes the per-subject chain locks in the same order (no deadlocks).
       rows.sort((a, b) => (a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0));
+      const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
-      await (executor ?? scope.database.db).insert(accessEvents).values(dedupe(rows));
+      if (executor) await executor.insert(accessEvents).values(unique);
+      // Reads (the hot path: every audited read in every subgraph) use an INSERT prepared once per pool.
+      else if (unique.length <= PREPARED_ROWS_MAX) await preparedInserts(scope.database)(unique.length).execute(placeholderValues(unique));
+      else await scope.database.db.insert(accessEvents).values(unique);
     },
   };
+}
+
+type AuditRow = typeof accessEvents.$inferInsert;
+const COLUMNS = ['id', 'at', 'subjectCurp', 'action', 'reason', 'actorSubject', 'actorRole', 'actorScope', 'purpose', 'subgraph', 'what', 'fields', 'requestId', 'caseId', 'exceptionReason', 'signature', 'signer'] as const satisfies readonly (keyof AuditRow)[];
+/** Batches of up to this many rows (most are one person's) get a prepared INSERT of their own size. */
+const PREPARED_ROWS_MAX = 8;
+
+/**
+ * Building the INSERT with drizzle on every append was the top JavaScript self-time in every
+ * subgraph's profile under the window-view load (drizzle's `is` and SQL building; README,
+ * "Performance"): the statement for n rows is built once per pool, and only its values change.
+ */
+const preparedInserts = onePerPool((database: Database) => {
+  const bySize = new Map<number, ReturnType<typeof prepare>>();
+  const prepare = (size: number) =>
+    database.db
+      .insert(accessEvents)
+      .values(Array.from({ length: size }, (_, i) => Object.fromEntries(COLUMNS.map((column) => [column, placeholderOf(column, i)])) as unknown as AuditRow))
+      .prepare(`audit_insert_${size}`);
+  return (size: number) => {
+    let statement = bySize.get(size);
+    if (!statement) bySize.set(size, (statement = prepare(size)));
+    return statement;
+  };
+});
+
+/**
+ * A filled placeholder goes through its column's encoder even when null, and jsonb's turns null
+ * into the JSON text 'null' (a value, not SQL NULL: the row's hash and signature would change).
+ * So `fields` is passed already encoded, as JSON text or NULL, behind a cast.
+ */
+function placeholderOf(column: (typeof COLUMNS)[number], i: number) {
+  return column === 'fields' ? sql`${sql.placeholder(`fields_${i}`)}::jsonb` : sql.placeholder(`${column}_${i}`);
+}
+
+function placeholderValues(rows: readonly AuditRow[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const column of COLUMNS) values[`${column}_${i}`] = row[column] ?? null;
+    values[`fields_${i}`] = row.fields == null ? null : JSON.stringify(row.fields);
+  });
+  return values;
 }
 
 /** One row per subject, action and label within a statement: a batch may name a person twice. */
