@@ -15,6 +15,7 @@
  * .data/bench/latest.json. Plus SQL statements per `_entities` batch for 5 and 50 persons.
  *
  *   npm run bench -- --seconds 5 --rounds 3 --connections 20 [--workloads me,window] [--targets ours,hive-rust]
+ *                    [--persons 1000000]   # the demo data plus that many synthetic persons (db/seed-scale) first
  *                    [--profile ours]   # --cpu-prof on that target (or `subgraphs`), profiles in .data/bench/profiles;
  *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
  *                    [--gateway-node-options "--max-old-space-size=…"]   # NODE_OPTIONS of our gateway only (memory experiments)
@@ -40,13 +41,15 @@ const { values: flags } = parseArgs({
     profile: { type: 'string' },
     baseline: { type: 'string' },
     'gateway-node-options': { type: 'string' },
+    persons: { type: 'string', default: '0' },
   },
 });
 const seconds = Number(flags.seconds);
 const connections = Number(flags.connections);
 const rounds = Number(flags.rounds);
 const warmupSeconds = Number(flags.warmup);
-for (const [name, value] of Object.entries({ seconds, connections, rounds, warmupSeconds })) {
+const scalePersons = Number(flags.persons.replace(/[_,]/g, ''));
+for (const [name, value] of Object.entries({ seconds, connections, rounds, warmupSeconds, scalePersons })) {
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
 }
 
@@ -138,6 +141,12 @@ try {
   await runMigrations(databaseUrl);
   const seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
   await seedDemoData(seedDb);
+  if (scalePersons > 0) {
+    const { seedAtScale } = await import('../../db/seed-scale/index.ts');
+    const { loadBiometricMasterKeys } = await import('../../subgraphs/biometrics/crypto/master-keys.ts');
+    const scaled = await seedAtScale(seedDb, { persons: scalePersons, masterKeys: await loadBiometricMasterKeys() });
+    console.log(`seeded ${scaled.persons.toLocaleString('en')} persons at scale in ${scaled.seconds.total.toFixed(0)} s`);
+  }
   const insuredCurp = syntheticCurp(DEMO.insured as never);
   // The window view's people: one per connection (the demo insured person first), each checked in
   // today at the officer's IMSS office for biometric capture (their case). Twenty windows serve
@@ -416,7 +425,7 @@ try {
   const report = {
     at: new Date().toISOString(),
     machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverages, note: 'cores shared with the load generator, PostgreSQL, the subgraphs and any other work on the machine' },
-    options: { seconds, connections, rounds, warmupSeconds, workloads: chosen, targets },
+    options: { seconds, connections, rounds, warmupSeconds, workloads: chosen, targets, scalePersons },
     durationSeconds: Math.round((Date.now() - started) / 1000),
     rows,
     peakRssMb: peaks,
