@@ -145,10 +145,10 @@ async function copyInto(sql: postgres.TransactionSql, table: CopyTable, lines: s
   // the server reports afterwards (a check constraint, a duplicate key) reaches only the query's
   // reject, which it still calls, and the stream never finishes. Listen there too, or a bad row
   // would leave the load waiting forever instead of failing.
-  const internals = query as unknown as { reject: (error: unknown) => void };
+  const settle: unknown = Reflect.get(query, 'reject');
+  if (typeof settle !== 'function') throw new Error('postgres.js queries no longer have reject(): a failing COPY could hang');
   const failed = new Promise<never>((_, reject) => {
-    const settle = internals.reject.bind(query);
-    internals.reject = (error: unknown) => { settle(error); reject(error); };
+    Reflect.set(query, 'reject', (error: unknown) => { settle.call(query, error); reject(error); });
   });
   failed.catch(() => undefined); // handled by the race below; never an unhandled rejection
   const writable = await query.writable();

@@ -14,7 +14,7 @@
  *   parent or whose own rule for that field is a real one.
  */
 import { getNamedType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny, shield, type IRules } from 'graphql-shield';
 import type { BaseContext } from './context.ts';
 import { coveredByParent } from './access/shield-rules.ts';
@@ -46,9 +46,15 @@ export function withShield(schema: GraphQLSchema, rules: IRules): GraphQLSchema 
   const covered = coveredTypes(schema, merged);
   if (covered.length === 0) return applyMiddleware(schema, middleware);
   // The field middleware shield generates, minus the covered types' (graphql-middleware applies what it is given).
-  const fieldMiddleware = (middleware as unknown as { generate(schema: GraphQLSchema): Record<string, unknown> }).generate(schema);
+  // graphql-middleware's declared generator type omits the `generate` its class has.
+  if (!isGenerator(middleware)) throw new Error('graphql-shield no longer returns a middleware generator');
+  const fieldMiddleware = middleware.generate(schema);
   for (const type of covered) delete fieldMiddleware[type];
-  return applyMiddleware(schema, fieldMiddleware as never);
+  return applyMiddleware(schema, fieldMiddleware);
+}
+
+function isGenerator(value: object): value is { generate(schema: GraphQLSchema): IMiddlewareTypeMap } {
+  return 'generate' in value && typeof value.generate === 'function';
 }
 
 /** The types marked `coveredByParent`, after checking that each really is only reachable through a rule. */

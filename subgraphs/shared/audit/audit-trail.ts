@@ -7,6 +7,7 @@
  * audited" and "what was released" are decided in the same place.
  */
 import { sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../../db/client.ts';
 import { accessEvents } from '../../../db/schema/audit.ts';
 import { onePerPool } from '../sql.ts';
@@ -106,7 +107,7 @@ const preparedInserts = onePerPool((database: Database) => {
   const prepare = (size: number) =>
     database.db
       .insert(accessEvents)
-      .values(Array.from({ length: size }, (_, i) => Object.fromEntries(COLUMNS.map((column) => [column, placeholderOf(column, i)])) as unknown as AuditRow))
+      .values(Array.from({ length: size }, (_, i) => Object.fromEntries(COLUMNS.map((column) => [column, placeholderOf(column, i)])) as PgInsertValue<typeof accessEvents>))
       .prepare(`audit_insert_${size}`);
   return (size: number) => {
     let statement = bySize.get(size);
