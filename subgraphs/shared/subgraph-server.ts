@@ -4,7 +4,7 @@
  * and health endpoints. Every subgraph plugs into this the same way (subgraphs/registry.ts).
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { Database } from '../../db/client.ts';
@@ -91,10 +91,13 @@ export async function startSubgraphServer(instance: SubgraphInstance, options: S
     stopOnTerminationSignals: false,
     formatError: formatErrorMasked,
     logger: options.log,
-    // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio.
+    // No inline tracing (ftv1): it costs per field and we do not report to Apollo Studio. No cache
+    // control either: no type or field has a cache hint (every answer is personal or audited), and
+    // its hook runs on every field resolved (a large statistics table has ~40,000).
     plugins: [
       errorLoggingPlugin<BaseContext>(options.log),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.metrics ? [graphqlMetricsPlugin<BaseContext>(options.metrics)] : []),
     ],
   });
