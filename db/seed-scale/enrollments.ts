@@ -16,7 +16,7 @@ import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calend
 import { familyHealthQuote, paidYearEnd } from '../../subgraphs/enrollments/rules/family-health/index.ts';
 import { BAJA_CAUSES } from '../../subgraphs/enrollments/rules/movements/index.ts';
 import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
-import { FAMILY_HEALTH_FEE_TABLE, PTI_PROGRAMME_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
+import { FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
 import type { CopyTable, ScaleContext, ScalePart, ScalePerson, RowSink } from './part.ts';
 import type { ScalePtiEnrollment } from './payments.ts';
 import { statisticsTally } from './statistics.ts';
@@ -77,6 +77,16 @@ export function enrollmentsPart(context: ScaleContext, hooks: EnrollmentsPartHoo
       modality: programme.value.modality,
       deadline: ptiPaymentDeadline(addMonths(startDate, -1).slice(0, 7), ptiPaymentRulesFrom(programme), calendar),
     };
+  });
+  const valuesPublished = memo((month) => {
+    try {
+      valueInForce(MINIMUM_WAGE_TABLE, month);
+      valueInForce(UMA_TABLE, month);
+      return true;
+    } catch (error) {
+      if (error instanceof MissingReferenceValue) return false;
+      throw error;
+    }
   });
   const yesterday = addDays(context.today, -1);
   const lastYear = context.now.getUTCFullYear() - 1;
@@ -156,7 +166,8 @@ export function enrollmentsPart(context: ScaleContext, hooks: EnrollmentsPartHoo
           const terms = ptiTerms(startDate);
           const id = person.newId();
           addEnrollment(sink, [id, person.curp, 'INDEPENDENT_WORKER', terms.modality, null, startDate, null, person.abroad?.country ?? 'MX', person.abroad?.consulateId ?? null]);
-          const semiannual = random.chance(0.15);
+          // Semiannual only when the six months' values are published (the service refuses the enrollment otherwise).
+          const semiannual = random.chance(0.15) && valuesPublished(addMonths(startDate, 5));
           // From 10,000 MXN a month: above the contribution floor (30.4 minimum wages: 9,577.22 MXN in 2026).
           const income = 1_000_000 + random.int(40) * 75_000;
           sink.add(T.independentWorkers, [id, income, semiannual ? 'SEMIANNUAL' : 'MONTHLY', 'GENERAL', terms.deadline]);
