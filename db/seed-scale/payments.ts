@@ -96,8 +96,8 @@ export function paymentsPart(context: ScaleContext): PaymentsPart {
     let paid = 0;
     for (let periodStart = enrollment.startDate; ; periodStart = addMonths(periodStart, months)) {
       const dueDate = deadlineFor(periodStart);
-      // Issued 3 to 20 days before its due date, never after the seed's day; later periods are not issued yet.
-      const issuedOn = addDays(dueDate, -(3 + random.int(18)));
+      // Issued 3 to 30 days before its due date, never after the seed's day; later periods are not issued yet.
+      const issuedOn = addDays(dueDate, -(3 + random.int(28)));
       if (issuedOn > context.today) break;
       const obligation = independentWorkerObligation({ id: enrollment.id, startDate: enrollment.startDate, endDate: null, months }, periodStart.slice(0, 7), deadlineFor, issuedOn);
       const amount = amountOf(`${enrollment.declaredMonthlyIncomeCentavos}|${enrollment.paymentPeriod}|${periodStart}`);
