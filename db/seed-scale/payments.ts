@@ -125,7 +125,7 @@ export function paymentsPart(context: ScaleContext): PaymentsPart {
       pending.push({ person, enrollment });
     },
     rows(person, sink) {
-      // Drawn after every other part, so adding payments changed none of their rows.
+      // Drawn after every other part: the other parts' draws do not depend on the payments.
       for (const item of pending) if (item.person === person) periods(person, item.enrollment, sink);
       pending = [];
     },
