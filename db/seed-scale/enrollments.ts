@@ -3,7 +3,9 @@
  * (each with its IDSE alta, and a baja when it ended, some followed by a new job), voluntary
  * continuation after a job (modalidad 40), PTI enrollments (in Mexico, or at the consulate of a
  * person living abroad) and family health insurance with 1–4 members quoted by the rules' own
- * fee table. Coverage periods are derived from these rows by the subgraph, so they need no table.
+ * fee table. Coverage periods of employment and family health are derived from these rows by the
+ * subgraph; a PTI enrollment's come from its payments, which the payments part writes
+ * (payments.ts, told of each PTI enrollment through hooks.independentWorker).
  *
  * The statistics summary is not fed row by row: the loader disables its triggers for the load
  * (index.ts), and this part counts what it writes and adds that to the summary once
@@ -14,8 +16,9 @@ import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calend
 import { familyHealthQuote, paidYearEnd } from '../../subgraphs/enrollments/rules/family-health/index.ts';
 import { BAJA_CAUSES } from '../../subgraphs/enrollments/rules/movements/index.ts';
 import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
-import { FAMILY_HEALTH_FEE_TABLE, PTI_PROGRAMME_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
+import { FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
 import type { CopyTable, ScaleContext, ScalePart, ScalePerson, RowSink } from './part.ts';
+import type { ScalePtiEnrollment } from './payments.ts';
 import { statisticsTally } from './statistics.ts';
 
 export const ENROLLMENT_TABLES = {
@@ -46,7 +49,12 @@ function randomDay(random: ScalePerson['random'], from: string, to: string): str
 
 const birthDateOfCurp = (curp: string) => `${/\d/.test(curp[16]!) ? '19' : '20'}${curp.slice(4, 6)}-${curp.slice(6, 8)}-${curp.slice(8, 10)}`;
 
-export function enrollmentsPart(context: ScaleContext): ScalePart {
+export interface EnrollmentsPartHooks {
+  /** Each PTI enrollment written (the payments part issues its references and payments). */
+  independentWorker?: (person: ScalePerson, enrollment: ScalePtiEnrollment) => void;
+}
+
+export function enrollmentsPart(context: ScaleContext, hooks: EnrollmentsPartHooks = {}): ScalePart {
   const T = ENROLLMENT_TABLES;
   const tally = statisticsTally();
   const addEnrollment = (sink: RowSink, row: [id: string, curp: string, kind: string, modality: string, registration: string | null, startDate: string, endDate: string | null, country: string, consulateId: string | null]) => {
@@ -69,6 +77,16 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
       modality: programme.value.modality,
       deadline: ptiPaymentDeadline(addMonths(startDate, -1).slice(0, 7), ptiPaymentRulesFrom(programme), calendar),
     };
+  });
+  const valuesPublished = memo((month) => {
+    try {
+      valueInForce(MINIMUM_WAGE_TABLE, month);
+      valueInForce(UMA_TABLE, month);
+      return true;
+    } catch (error) {
+      if (error instanceof MissingReferenceValue) return false;
+      throw error;
+    }
   });
   const yesterday = addDays(context.today, -1);
   const lastYear = context.now.getUTCFullYear() - 1;
@@ -148,8 +166,12 @@ export function enrollmentsPart(context: ScaleContext): ScalePart {
           const terms = ptiTerms(startDate);
           const id = person.newId();
           addEnrollment(sink, [id, person.curp, 'INDEPENDENT_WORKER', terms.modality, null, startDate, null, person.abroad?.country ?? 'MX', person.abroad?.consulateId ?? null]);
-          const semiannual = random.chance(0.15);
-          sink.add(T.independentWorkers, [id, 900_000 + random.int(40) * 75_000, semiannual ? 'SEMIANNUAL' : 'MONTHLY', 'GENERAL', terms.deadline]);
+          // Semiannual only when the six months' values are published (the service refuses the enrollment otherwise).
+          const semiannual = random.chance(0.15) && valuesPublished(addMonths(startDate, 5));
+          // From 10,000 MXN a month: above the contribution floor (30.4 minimum wages: 9,577.22 MXN in 2026).
+          const income = 1_000_000 + random.int(40) * 75_000;
+          sink.add(T.independentWorkers, [id, income, semiannual ? 'SEMIANNUAL' : 'MONTHLY', 'GENERAL', terms.deadline]);
+          hooks.independentWorker?.(person, { id, startDate, declaredMonthlyIncomeCentavos: income, paymentPeriod: semiannual ? 'SEMIANNUAL' : 'MONTHLY' });
         }
       }
       if (random.chance(person.abroad ? 0.15 : 0.02)) familyHealth(person, sink);

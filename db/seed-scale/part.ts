@@ -1,8 +1,7 @@
 /**
  * What one domain contributes to the scale seed: the tables it fills (streamed with COPY), the
  * rows of each person, and set-based work once every row is in. Each subgraph's data is a part
- * (parts.ts lists them); a new table — the payments being built on another branch — is a new
- * part, not a change to the loader.
+ * (parts.ts lists them); a new table is a new part, not a change to the loader.
  */
 import type postgres from 'postgres';
 import type { CopyValue } from './copy-text.ts';

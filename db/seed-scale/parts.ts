@@ -1,23 +1,25 @@
 /**
- * The parts of the scale seed, in load order (persons before the rows that name them).
- *
- * Payments: the payment tables are being built on their own branch. When they land, add a
- * `paymentsPart` here (a file next to enrollments.ts: the PTI and family health enrollments'
- * payment references and the payments against them, derived from the person's stream like the
- * other parts) — the loader, the progress bar and ANALYZE pick it up with no other change.
+ * The parts of the scale seed, in load order (persons before the rows that name them). Payments
+ * come last: the enrollments part tells them of each PTI enrollment it writes, and they draw from
+ * the person's stream after every other part (so adding them changed no other part's rows) and
+ * are copied after the enrollments they reference.
  */
 import type { MasterKeyRing } from '../../subgraphs/biometrics/crypto/key-ring.ts';
 import { appointmentsPart } from './appointments.ts';
 import { biometricsPart } from './biometrics.ts';
 import { enrollmentsPart } from './enrollments.ts';
-import type { PartFactory } from './part.ts';
+import type { PartFactory, ScaleContext } from './part.ts';
+import { paymentsPart, type PaymentsPart } from './payments.ts';
 import { personsPart } from './persons.ts';
 
 export function scaleParts(masterKeys: MasterKeyRing): PartFactory[] {
+  let payments: PaymentsPart | undefined;
+  const paymentsOf = (context: ScaleContext) => (payments ??= paymentsPart(context));
   return [
     () => personsPart(),
-    (context) => enrollmentsPart(context),
+    (context) => enrollmentsPart(context, { independentWorker: (person, enrollment) => paymentsOf(context).independentWorker(person, enrollment) }),
     (context) => appointmentsPart(context),
     (context) => biometricsPart(context, masterKeys),
+    (context) => paymentsOf(context),
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * The scale seed (db/seed-scale, `npm run db:seed -- --persons N`) on top of the demo data: valid
  * identifiers everywhere, the demo rows untouched, the statistics summary equal to a recount and
- * kept by its triggers again afterwards, seats counted exactly, the same rows for the same seed,
+ * kept by its triggers again afterwards, seats counted exactly, PTI payment references valid and
+ * paid by the rules (one payment of the reference's amount, by its expiry, opening its period), the same rows for the same seed,
  * and no second load of the same seed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,10 @@ import { expectedCurpPrefix } from '../../subgraphs/persons/rules/index.ts';
 import { loadBiometricMasterKeys } from '../../subgraphs/biometrics/crypto/master-keys.ts';
 import type { MasterKeyRing } from '../../subgraphs/biometrics/crypto/key-ring.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { parsePaymentReference, referenceStatus } from '../../subgraphs/enrollments/rules/payments/index.ts';
+import { paymentRepository } from '../../subgraphs/enrollments/payment-repository.ts';
+import { enrollmentsRepository } from '../../subgraphs/enrollments/repository.ts';
+import { SCALE_BANKS } from '../../db/seed-scale/payments.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 const PERSONS = 3_000;
@@ -106,6 +111,82 @@ describe('scale seed', () => {
     expect(await total()).toBe(before + 1);
   });
 
+  it("issues the PTI enrollments' references with valid, unique check digits, one per obligation, for past periods", async () => {
+    const references = await first.database.sql<{ reference: string; obligation: string; concept: string; enrollment_id: string; curp: string; period_start: string; issued_at: string; due_date: string; expires_on: string }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select r.reference, r.obligation, r.concept, r.enrollment_id, r.curp, r.period_start::text, r.issued_at, r.due_date::text, r.expires_on::text
+      from enrollments.payment_references r where r.curp in (select curp from scale)`;
+    const ptiEnrollments = await first.database.sql<{ n: number }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select count(*)::int as n from enrollments.enrollments e where e.kind = 'INDEPENDENT_WORKER' and e.curp in (select curp from scale)`;
+    expect(ptiEnrollments[0]!.n).toBeGreaterThan(50);
+    expect(references.length).toBeGreaterThan(ptiEnrollments[0]!.n);
+    for (const r of references) {
+      const parsed = parsePaymentReference(r.reference);
+      expect(parsed.ok && parsed.compact, r.reference).toBe(r.reference);
+      expect(r.concept).toBe('INDEPENDENT_WORKER_CONTRIBUTION');
+      expect(r.obligation).toBe(`INDEPENDENT_WORKER_CONTRIBUTION:${r.enrollment_id}:${r.period_start.slice(0, 7)}`);
+      expect(new Date(r.issued_at).getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(r.expires_on).toBe(r.due_date);
+    }
+    expect(new Set(references.map((r) => r.reference)).size).toBe(references.length);
+    expect(new Set(references.map((r) => r.obligation)).size).toBe(references.length);
+    // Every seeded PTI enrollment has its first period's reference.
+    const [firstPeriods] = await first.database.sql<{ missing: number }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select count(*)::int as missing from enrollments.enrollments e where e.kind = 'INDEPENDENT_WORKER' and e.curp in (select curp from scale)
+        and not exists (select 1 from enrollments.payment_references r where r.enrollment_id = e.id and r.period_start = e.start_date)`;
+    expect(firstPeriods!.missing).toBe(0);
+  });
+
+  it("pays most references once, by partner banks, for the reference's amount, by its expiry, opening the period's coverage", async () => {
+    const rows = await first.database.sql<{ reference_id: string; bank_id: string; amount: number; expected: number; paid_on: string; expires_on: string; paid_at: string; coverage_start: string; coverage_end: string; period_start: string; period_end: string; first_period: boolean }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select p.reference_id, p.bank_id, p.amount_centavos as amount, r.amount_centavos as expected, (p.paid_at at time zone 'America/Mexico_City')::date::text as paid_on,
+        r.expires_on::text, p.paid_at, p.coverage_start::text, p.coverage_end::text, r.period_start::text, r.period_end::text,
+        r.period_start = e.start_date as first_period
+      from enrollments.payments p join enrollments.payment_references r on r.id = p.reference_id join enrollments.enrollments e on e.id = r.enrollment_id
+      where r.curp in (select curp from scale)`;
+    const [counts] = await first.database.sql<{ references: number; pending: number; overdue: number; firsts: number }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select count(*)::int as references,
+        count(*) filter (where p.id is null and r.expires_on >= '2026-11-20')::int as pending,
+        count(*) filter (where p.id is null and r.expires_on < '2026-11-20')::int as overdue,
+        count(*) filter (where r.period_start = e.start_date)::int as firsts
+      from enrollments.payment_references r join enrollments.enrollments e on e.id = r.enrollment_id left join enrollments.payments p on p.reference_id = r.id
+      where r.curp in (select curp from scale)`;
+    expect(rows.length).toBeGreaterThan(counts!.references * 0.8);
+    expect(counts!.overdue).toBeGreaterThan(0);
+    expect(counts!.pending + counts!.overdue).toBe(counts!.references - rows.length);
+    expect(rows.filter((p) => p.first_period)).toHaveLength(counts!.firsts);
+    expect(new Set(rows.map((p) => p.reference_id)).size).toBe(rows.length);
+    expect(new Set(rows.map((p) => p.bank_id))).toEqual(new Set(SCALE_BANKS));
+    for (const p of rows) {
+      expect(p.amount).toBe(p.expected);
+      expect(p.paid_on <= p.expires_on, `${p.paid_on} after ${p.expires_on}`).toBe(true);
+      expect(new Date(p.paid_at).getTime()).toBeLessThan(NOW.getTime());
+      expect([p.coverage_start, p.coverage_end]).toEqual([p.period_start, p.period_end]);
+    }
+  });
+
+  it("answers a bank's lookup and the coverage read from a seeded reference, through the subgraph's repositories", async () => {
+    const [seeded] = await first.database.sql<{ reference: string; curp: string; period_start: string; period_end: string; amount: number }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select r.reference, r.curp, r.period_start::text, r.period_end::text, r.amount_centavos as amount from enrollments.payment_references r
+      join enrollments.payments p on p.reference_id = r.id where r.curp in (select curp from scale) order by r.id limit 1`;
+    const [found] = await paymentRepository(first.database).referencesByCompact([seeded!.reference]);
+    expect(found).toMatchObject({ curp: seeded!.curp, amountCentavos: seeded!.amount, paid: true, payment: { amountCentavos: seeded!.amount } });
+    expect(referenceStatus(found!, found!.paid, '2026-11-20')).toBe('PAID');
+    const coverage = await enrollmentsRepository(first.database).coveragePeriodsByCurp([seeded!.curp]);
+    expect(coverage).toContainEqual(expect.objectContaining({ curp: seeded!.curp, kind: 'INDEPENDENT_WORKER', start: seeded!.period_start, end: seeded!.period_end }));
+    const unpaid = await first.database.sql<{ reference: string }[]>`
+      with scale as (select curp from persons.persons where curp <> all(${demoCurps}))
+      select r.reference from enrollments.payment_references r where r.curp in (select curp from scale)
+        and not exists (select 1 from enrollments.payments p where p.reference_id = r.id) and r.expires_on < '2026-11-20' limit 1`;
+    const [overdue] = await paymentRepository(first.database).referencesByCompact([unpaid[0]!.reference]);
+    expect(referenceStatus(overdue!, overdue!.paid, '2026-11-20')).toBe('EXPIRED');
+  });
+
   it('leaves every index as it found it', async () => {
     expect([...(await indexesOf(first))]).toEqual(indexesBefore);
     expect(indexesBefore.length).toBeGreaterThan(20);
@@ -132,7 +213,10 @@ describe('scale seed', () => {
       union all select 'enrollments', md5(string_agg(format('%s %s %s %s %s %s %s', id, curp, kind, employer_registration, start_date, end_date, consulate_id), '|' order by id))
         from enrollments.enrollments where curp in (select curp from scale)
       union all select 'appointments', md5(string_agg(format('%s %s %s %s %s', id, curp, office_id, status, starts_at), '|' order by id)) from appointments.appointments where curp in (select curp from scale)
-      union all select 'consents', md5(string_agg(format('%s %s %s %s', id, curp, granted_at, revoked_at), '|' order by id)) from biometrics.consent_records where curp in (select curp from scale)`;
+      union all select 'consents', md5(string_agg(format('%s %s %s %s', id, curp, granted_at, revoked_at), '|' order by id)) from biometrics.consent_records where curp in (select curp from scale)
+      union all select 'references', md5(string_agg(format('%s %s %s %s %s', id, reference, obligation, amount_centavos, due_date), '|' order by id)) from enrollments.payment_references where curp in (select curp from scale)
+      union all select 'payments', md5(string_agg(format('%s %s %s %s %s %s', p.id, p.reference_id, p.bank_id, p.amount_centavos, p.paid_at, p.receipt_folio), '|' order by p.id))
+        from enrollments.payments p join enrollments.payment_references r on r.id = p.reference_id where r.curp in (select curp from scale)`;
     const [a, b] = await Promise.all([rowsOf(first), rowsOf(second)]);
     expect(a.every((r) => r.digest !== null)).toBe(true);
     expect(b).toEqual(a);
