@@ -11,6 +11,7 @@
  * (`found "…"`, `got invalid value …`) are cut from errors before they are logged.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { procedureOfPurpose } from '../identity/procedures.ts';
 
 const CURP_LIKE = /[A-Z]{4}\d{6}[A-Z0-9]{6,8}/gi;
 const RFC_LIKE = /[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{2,3}/gi;
@@ -141,26 +142,10 @@ export function pseudonym(value: string, env: NodeJS.ProcessEnv = process.env): 
 }
 
 /**
- * The procedures (trámites) a declared purpose may start with, "PROCEDURE:free text". Mirrors the
- * appointments subgraph's catalogue (subgraphs/appointments/reference/procedures.ts; a unit test
- * keeps the two equal): the gateway may not import a subgraph.
- */
-export const CATALOGUED_PROCEDURES: ReadonlySet<string> = new Set([
-  'NSS_ASSISTANCE',
-  'VOLUNTARY_ENROLLMENT',
-  'PROOF_OF_LIFE',
-  'BENEFICIARY_UPDATE',
-  'COVERAGE_VALIDITY',
-  'BIOMETRIC_CAPTURE',
-  'GENERAL_ADVICE',
-]);
-
-/**
  * What of a declared purpose may be logged: its procedure when catalogued, `UNCATALOGUED`
  * otherwise (the text before ':' is free too), null without a purpose. Never the free text.
  */
 export function purposeProcedure(purpose: string | null | undefined): string | null {
   if (!purpose) return null;
-  const procedure = purpose.split(':', 1)[0]!.trim();
-  return CATALOGUED_PROCEDURES.has(procedure) ? procedure : 'UNCATALOGUED';
+  return procedureOfPurpose(purpose) ?? 'UNCATALOGUED';
 }

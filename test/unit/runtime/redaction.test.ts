@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROCEDURES } from '../../../subgraphs/appointments/reference/procedures.ts';
-import { CATALOGUED_PROCEDURES, pseudonym, purposeProcedure, safeErrorSerializer, scrubErrorText, scrubText } from '../../../schema/runtime/redaction.ts';
+import { PROCEDURE_CODES } from '../../../schema/identity/procedures.ts';
+import { pseudonym, purposeProcedure, safeErrorSerializer, scrubErrorText, scrubText } from '../../../schema/runtime/redaction.ts';
 
 describe('scrubbing personal data from telemetry text', () => {
   it('replaces CURPs, RFCs, NSS, phones, e-mails and tokens, wherever they sit in the text', () => {
@@ -62,6 +63,6 @@ describe('what of a caller may be logged', () => {
   });
 
   it("lists exactly the appointments subgraph's procedures", () => {
-    expect([...CATALOGUED_PROCEDURES].sort()).toEqual(Object.keys(PROCEDURES).sort());
+    expect([...PROCEDURE_CODES].sort()).toEqual(Object.keys(PROCEDURES).sort());
   });
 });
