@@ -17,7 +17,7 @@ import { familyHealthQuote, paidYearEnd } from '../../subgraphs/enrollments/rule
 import { BAJA_CAUSES } from '../../subgraphs/enrollments/rules/movements/index.ts';
 import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
 import { FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
-import type { CopyTable, ScaleContext, ScalePart, ScalePerson, RowSink } from './part.ts';
+import { memo, type CopyTable, type ScaleContext, type ScalePart, type ScalePerson, type RowSink } from './part.ts';
 import type { ScalePtiEnrollment } from './payments.ts';
 import { statisticsTally } from './statistics.ts';
 
@@ -62,14 +62,6 @@ export function enrollmentsPart(context: ScaleContext, hooks: EnrollmentsPartHoo
     tally.enrollment({ curp: row[1], kind: row[2], startDate: row[5], country: row[7], consulateId: row[8] });
   };
   const calendar = createBusinessCalendar();
-  const memo = <V>(f: (key: string) => V) => {
-    const cache = new Map<string, V>();
-    return (key: string) => {
-      let value = cache.get(key);
-      if (value === undefined) cache.set(key, (value = f(key)));
-      return value;
-    };
-  };
   const fiveBusinessDaysAfter = memo((day) => calendar.addBusinessDays(day, 5));
   const ptiTerms = memo((startDate) => {
     const programme = valueInForce(PTI_PROGRAMME_TABLE, startDate);

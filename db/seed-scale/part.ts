@@ -61,3 +61,16 @@ export interface ScalePart {
 }
 
 export type PartFactory = (context: ScaleContext) => ScalePart | Promise<ScalePart>;
+
+/**
+ * `f` remembered per key: a part computes the same deadlines and amounts for thousands of rows that
+ * share a date or a period, and these are pure functions of it.
+ */
+export function memo<V>(f: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = f(key)));
+    return value;
+  };
+}

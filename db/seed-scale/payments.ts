@@ -23,7 +23,7 @@ import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calend
 import { PERIOD_MONTHS, ptiContribution } from '../../subgraphs/enrollments/rules/contributions/index.ts';
 import { formatPaymentReference, independentWorkerObligation, ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
 import { MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, PTI_RATE_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
-import type { CopyTable, RowSink, ScaleContext, ScalePart, ScalePerson } from './part.ts';
+import { memo, type CopyTable, type RowSink, type ScaleContext, type ScalePart, type ScalePerson } from './part.ts';
 
 export const PAYMENT_TABLES = {
   references: {
@@ -59,14 +59,6 @@ export function paymentsPart(context: ScaleContext): PaymentsPart {
   const T = PAYMENT_TABLES;
   const calendar = createBusinessCalendar();
   const yesterday = addDays(context.today, -1);
-  const memo = <V>(f: (key: string) => V) => {
-    const cache = new Map<string, V>();
-    return (key: string) => {
-      let value = cache.get(key);
-      if (value === undefined) cache.set(key, (value = f(key)));
-      return value;
-    };
-  };
   // The service's deadline: the PTI deadline of the month before coverage starts (issueIndependentWorkerPaymentReference).
   const deadlineFor = memo((coverageStart) => {
     const paymentMonth = addMonths(coverageStart, -1);
