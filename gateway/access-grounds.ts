@@ -6,11 +6,22 @@
  */
 import { GraphQLError } from 'graphql';
 import { NO_GROUNDS, exceptionReasonSchema, type AccessGrounds, EXCEPTION_REASON_MAX, EXCEPTION_REASON_MIN } from '../schema/identity/access-grounds.ts';
+import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import type { Identity } from '../schema/identity/viewer.ts';
 import type { CaseVerifier } from './case-verification.ts';
 
 const STAFF = ['CONSULATE_STAFF', 'IMSS_OFFICER'];
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** X-Access-Purpose, validated where the request arrives so the client gets a clear error (400 with its code). */
+export function declaredPurpose(header: string | string[] | undefined): string | null {
+  try {
+    return parsePurpose(Array.isArray(header) ? header.join(',') : header);
+  } catch (error) {
+    if (!(error instanceof InvalidPurposeError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 400 } } });
+  }
+}
 
 const badHeader = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 

@@ -41,11 +41,12 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
   return async (req, requestId) => {
     const header = req.headers.authorization;
     if (header === undefined) return clientTokens.verify(undefined);
+    // A token verified a moment ago is answered from the cache, before any failure bookkeeping.
+    const recent = clientTokens.recentlyVerified?.(header);
+    if (recent) return recent;
     const key = `authfail:ip:${addressOf(req)}`;
-    if (clientTokens.recentlyVerified?.(header) === undefined) {
-      const standing = await failures.peek(key, limit);
-      if (!standing.allowed) throw tooManyFailures(standing);
-    }
+    const standing = await failures.peek(key, limit);
+    if (!standing.allowed) throw tooManyFailures(standing);
     try {
       return await clientTokens.verify(header);
     } catch (error) {

@@ -17,13 +17,12 @@ import type { GatewayContext } from './context.ts';
 import type { IdentitySignerLike } from './datasource.ts';
 import { gatewayErrorFormatter } from './errors.ts';
 import { operationLimits } from './limits.ts';
-import { accessGrounds } from './access-grounds.ts';
+import { accessGrounds, declaredPurpose } from './access-grounds.ts';
 import { createCaseVerifier } from './case-verification.ts';
 import { requestLoggingPlugin } from './request-logging.ts';
 import { createKeepAliveFetcher } from './fetcher.ts';
 import { subgraphServices } from './subgraph-services.ts';
 import { supergraphSource } from './supergraph-source.ts';
-import { InvalidPurposeError, parsePurpose } from '../schema/identity/purpose.ts';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../schema/identity/idempotency-key.ts';
 import { createRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 import { createAuthenticator, type ClientTokenVerifierLike } from './authenticate.ts';
@@ -195,14 +194,4 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       return drained;
     },
   };
-}
-
-/** X-Access-Purpose, validated where the request arrives so the client gets a clear error. */
-function declaredPurpose(header: string | string[] | undefined): string | null {
-  try {
-    return parsePurpose(Array.isArray(header) ? header.join(',') : header);
-  } catch (error) {
-    if (!(error instanceof InvalidPurposeError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 400 } } });
-  }
 }

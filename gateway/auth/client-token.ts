@@ -121,15 +121,17 @@ export function createClientTokenVerifier(options: ClientTokenVerifierOptions): 
       }
     },
     recentlyVerified(authorizationHeader) {
-      const match = /^Bearer +(\S+) *$/i.exec(authorizationHeader);
+      const match = BEARER.exec(authorizationHeader);
       return match?.[1] ? verified.get(match[1], Date.now()) : undefined;
     },
   };
 }
 
+/** RFC 7235: the scheme is case-insensitive; one or more spaces before the credentials. */
+const BEARER = /^Bearer +(\S+) *$/i;
+
 function bearerToken(header: string): string {
-  // RFC 7235: the scheme is case-insensitive; one or more spaces before the credentials.
-  const match = /^Bearer +(\S+) *$/i.exec(header);
+  const match = BEARER.exec(header);
   if (!match?.[1]) throw new AuthenticationError('authorization header is not a Bearer token', MALFORMED_HEADER_MESSAGE);
   if (match[1].length > MAX_TOKEN_LENGTH) throw new AuthenticationError('token too long');
   return match[1];

@@ -15,13 +15,13 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { AccessGrounds } from '../../schema/identity/access-grounds.ts';
-import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
+import { IDENTITY_HEADER, NOT_FORWARDED } from '../../schema/identity/gateway-token.ts';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../schema/identity/idempotency-key.ts';
-import { InvalidPurposeError, parsePurpose } from '../../schema/identity/purpose.ts';
 import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import { isSubgraphName } from '../../schema/subgraphs.ts';
-import { accessGrounds } from '../access-grounds.ts';
+import { REQUEST_ID } from '../../schema/runtime/http-server.ts';
+import { accessGrounds, declaredPurpose } from '../access-grounds.ts';
 import { AuthenticationError } from '../auth/errors.ts';
 import type { CaseVerifier } from '../case-verification.ts';
 import type { IdentitySignerLike } from '../datasource.ts';
@@ -45,9 +45,6 @@ export interface ImssCaller {
   requestId: string;
 }
 
-/** Headers never forwarded to a subgraph: client credentials, grounds and the idempotency key (they travel signed), and an identity header a client may have sent. */
-const REMOVED = ['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER];
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export function useImssIdentity(deps: ImssIdentityPluginDependencies): HiveGatewayPlugin<{ imss: ImssCaller }> {
   async function decide(headers: Headers): Promise<ImssCaller> {
@@ -58,13 +55,7 @@ export function useImssIdentity(deps: ImssIdentityPluginDependencies): HiveGatew
       deps.log.info({ requestId, reason: refusal.reason }, 'client token rejected');
       throw refusal;
     });
-    let purpose: string | null;
-    try {
-      purpose = parsePurpose(headers.get('x-access-purpose') ?? undefined);
-    } catch (error) {
-      if (!(error instanceof InvalidPurposeError)) throw error;
-      throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 400 } } });
-    }
+    const purpose = declaredPurpose(headers.get('x-access-purpose') ?? undefined);
     // Headers reach Hive as the WHATWG Headers of the request (latin1 bytes as characters), as
     // Node's do our gateway: accessGrounds reads the exception's UTF-8 the same way.
     const grounds = await accessGrounds(identity, purpose, { case: headers.get('x-access-case') ?? undefined, exception: headers.get('x-access-exception') ?? undefined }, deps.cases, requestId);
@@ -96,7 +87,7 @@ export function useImssIdentity(deps: ImssIdentityPluginDependencies): HiveGatew
       return deps.identitySigner.sign(caller.identity, audience, caller.purpose, caller.grounds, caller.idempotencyKey).then((token) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(toRecord(options.headers))) {
-          if (!REMOVED.includes(name.toLowerCase())) headers[name] = value;
+          if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;
         }
         headers[IDENTITY_HEADER] = token;
         headers['x-request-id'] = caller.requestId;

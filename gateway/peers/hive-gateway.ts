@@ -18,7 +18,7 @@ import { createKeepAliveFetcher } from '../fetcher.ts';
 import { createIdentitySigner } from '../../schema/identity/gateway-token.ts';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../../schema/runtime/logger.ts';
-import type { SubgraphName } from '../../schema/subgraphs.ts';
+import { defaultSubgraphUrl, type SubgraphName } from '../../schema/subgraphs.ts';
 import { useImssIdentity } from './hive-gateway-plugin.ts';
 import { HiveLogBridge, createGatewayRuntime, rustPlanner, type HiveGatewayPlugin } from './hive-runtime.ts';
 
@@ -42,8 +42,6 @@ export interface RunningHiveGateway {
   close(): Promise<void>;
 }
 
-const DEFAULT_APPOINTMENTS_URL = 'http://127.0.0.1:4003/graphql';
-
 /**
  * The plugin with what it needs: the client-token verifier, the identity signer and the case
  * verifier (over its own keep-alive pool to appointments). For a Hive Gateway an operator runs
@@ -53,7 +51,7 @@ export function createImssIdentityPlugin(options: { keys: HiveGatewayOptions['ke
   const caseTimeoutMs = options.caseTimeoutMs ?? 5_000;
   const http = createKeepAliveFetcher(caseTimeoutMs);
   const identitySigner = createIdentitySigner({ privateKey: options.keys.signingKey });
-  const cases = createCaseVerifier({ appointmentsUrl: options.appointmentsUrl ?? DEFAULT_APPOINTMENTS_URL, fetcher: http.withTimeout(caseTimeoutMs), signer: identitySigner });
+  const cases = createCaseVerifier({ appointmentsUrl: options.appointmentsUrl ?? defaultSubgraphUrl('appointments'), fetcher: http.withTimeout(caseTimeoutMs), signer: identitySigner });
   return {
     plugin: useImssIdentity({ clientTokens: createClientTokenVerifier(options.keys.client), identitySigner, cases, log: options.log }),
     close: () => http.close(),

@@ -20,13 +20,13 @@ import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { IDENTITY_HEADER, type IdentitySigner } from '../../schema/identity/gateway-token.ts';
-import { InvalidPurposeError, parsePurpose } from '../../schema/identity/purpose.ts';
-import { IDEMPOTENCY_KEY_HEADER, InvalidIdempotencyKeyError, parseIdempotencyKey } from '../../schema/identity/idempotency-key.ts';
+import { IDENTITY_HEADER, NOT_FORWARDED, type IdentitySigner } from '../../schema/identity/gateway-token.ts';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../schema/identity/idempotency-key.ts';
 import type { Identity } from '../../schema/identity/viewer.ts';
 import type { Logger } from '../../schema/runtime/logger.ts';
 import { isSubgraphName } from '../../schema/subgraphs.ts';
-import { accessGrounds } from '../access-grounds.ts';
+import { REQUEST_ID } from '../../schema/runtime/http-server.ts';
+import { accessGrounds, declaredPurpose } from '../access-grounds.ts';
 import { INVALID_TOKEN_MESSAGE } from '../auth/errors.ts';
 import type { CaseVerifier } from '../case-verification.ts';
 
@@ -61,13 +61,6 @@ export interface RouterCoprocessorDependencies {
   log: Logger;
 }
 
-/**
- * Headers never forwarded to a subgraph: client credentials, the access headers and the
- * idempotency key (they travel signed inside the identity token), and an identity header a client
- * may have sent.
- */
-const REMOVED = new Set(['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER]);
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 class Refusal extends Error {
   constructor(
@@ -100,12 +93,10 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
     let purpose: string | null;
     let idempotencyKey: string | null;
     try {
-      purpose = parsePurpose(headers['x-access-purpose']?.join(','));
+      purpose = declaredPurpose(headers['x-access-purpose']);
       idempotencyKey = parseIdempotencyKey(headers[IDEMPOTENCY_KEY_HEADER]);
     } catch (error) {
-      if (error instanceof InvalidPurposeError) throw new Refusal(400, error.code, error.message);
-      if (error instanceof InvalidIdempotencyKeyError) throw new Refusal(400, 'IDEMPOTENCY_KEY_INVALID', error.message);
-      throw error;
+      throw error instanceof GraphQLError ? refusalOf(error) : error;
     }
     // The same rules as our gateway's (gateway/server.ts): only staff's grounds count, verified as the caller.
     const grounds = await accessGrounds(identity, purpose, { case: headers['x-access-case'], exception: headers['x-access-exception'] }, deps.cases, requestId).catch((error: unknown) => {
@@ -132,7 +123,7 @@ export function createCoprocessorHandler(deps: RouterCoprocessorDependencies) {
       const audience = request.serviceName ?? '';
       // The Router must send serviceName (service_name: true); a token for an unknown audience helps no one.
       if (!isSubgraphName(audience)) throw new Refusal(500, 'INTERNAL_SERVER_ERROR', 'The coprocessor was called for an unknown subgraph');
-      const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !REMOVED.has(name)));
+      const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_FORWARDED.has(name)));
       forwarded[IDENTITY_HEADER] = [await deps.identitySigner.sign(identity, audience, purpose, grounds, idempotencyKey)];
       if (requestId !== undefined) forwarded['x-request-id'] = [requestId];
       return { ...reply, headers: forwarded };

@@ -14,7 +14,7 @@ import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import { failureReason } from './failure-reason.ts';
 import { ExpiringLru } from './lru.ts';
 import { NO_GROUNDS, exceptionReasonSchema, verifiedCaseSchema, type AccessGrounds } from './access-grounds.ts';
-import { idempotencyKeySchema } from './idempotency-key.ts';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from './idempotency-key.ts';
 import { InvalidPurposeError, parsePurpose, purposeSchema } from './purpose.ts';
 import { IDENTITY_NAME_MAX_LENGTH, IDENTITY_TOKEN_MAX_LENGTH } from './token-limits.ts';
 import {
@@ -26,6 +26,12 @@ import {
 } from './viewer.ts';
 
 export const IDENTITY_HEADER = 'x-imss-identity';
+/**
+ * Client headers a gateway in front of the subgraphs (ours, or a peer with our plugin or
+ * coprocessor) never forwards: credentials, what travels signed inside the identity token
+ * instead (purpose, grounds, idempotency key), and an identity header a client may have sent.
+ */
+export const NOT_FORWARDED: ReadonlySet<string> = new Set(['authorization', 'cookie', 'x-access-purpose', 'x-access-case', 'x-access-exception', IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER]);
 export const DEFAULT_GATEWAY_ISSUER = 'imss-federation-gateway';
 /** Pinned: the verifier accepts nothing else, whatever the token's header says. */
 export const GATEWAY_TOKEN_ALG = 'EdDSA';
@@ -100,8 +106,6 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   return {
     async sign(identity, audience, purpose, grounds = NO_GROUNDS, idempotencyKey = null) {
       if (audience === '' || audience.length > IDENTITY_NAME_MAX_LENGTH) throw new TypeError(`audience must name a subgraph (at most ${IDENTITY_NAME_MAX_LENGTH} characters)`);
-      // The gateway should have run parsePurpose on the header already; this is the backstop.
-      if (purpose !== null && parsePurpose(purpose) !== purpose) throw new InvalidPurposeError();
       if (idempotencyKey !== null && !idempotencyKeySchema.safeParse(idempotencyKey).success) throw new TypeError('idempotencyKey must be 1-255 printable ASCII characters');
       // Arrays, not joined strings: no separator a claim value could contain to collide two keys.
       const key = JSON.stringify([audience, purpose, identityKey(identity), grounds.case, grounds.exception]);
@@ -111,6 +115,9 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
       const cacheable = idempotencyKey === null;
       const cached = cacheable ? cache.get(key, now) : undefined;
       if (cached) return cached;
+      // The gateway should have run parsePurpose on the header already; this is the backstop (after
+      // the cache: a cached token's purpose passed it when the token was signed).
+      if (purpose !== null && parsePurpose(purpose) !== purpose) throw new InvalidPurposeError();
 
       const issuedAt = Math.floor(now / 1000);
       const expiresAt = issuedAt + ttlSeconds;

@@ -50,7 +50,8 @@ export interface RunningHttpServer {
   close(options?: DrainOptions): Promise<DrainResult>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** A request id a caller may choose: anything else is replaced, never written to logs or audit rows. */
+export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];

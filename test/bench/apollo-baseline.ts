@@ -8,7 +8,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { readFileSync } from 'node:fs';
-import { SUPERGRAPH_PATH, isSubgraphName } from '../../schema/subgraphs.ts';
+import { SUPERGRAPH_PATH, defaultSubgraphUrl, isSubgraphName } from '../../schema/subgraphs.ts';
 import { IDENTITY_HEADER, createIdentitySigner } from '../../schema/identity/gateway-token.ts';
 import { createClientTokenVerifier } from '../../gateway/auth/client-token.ts';
 import { loadSystemKeys } from '../../gateway/system-keys.ts';
@@ -25,7 +25,7 @@ const keys = await loadSystemKeys();
 const signer = createIdentitySigner({ privateKey: keys.gatewaySigningKey });
 const clientTokens = createClientTokenVerifier(keys.client);
 
-const cases = createCaseVerifier({ appointmentsUrl: process.env.APPOINTMENTS_URL ?? 'http://127.0.0.1:4003/graphql', fetcher: fetch as never, signer });
+const cases = createCaseVerifier({ appointmentsUrl: process.env.APPOINTMENTS_URL ?? defaultSubgraphUrl('appointments'), fetcher: fetch as never, signer });
 
 class WithIdentity extends RemoteGraphQLDataSource<Context> {
   override async willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<Context>['willSendRequest'] & {}>[0]) {
