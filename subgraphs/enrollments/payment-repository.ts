@@ -3,10 +3,10 @@
  * records and the receipts register. Reads are prepared once per pool; `paymentTx` are the
  * statements recordPayment and the issuing mutations run inside their transaction.
  */
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { receipts } from '../../db/schema/audit.ts';
-import { enrollments, idempotencyKeys, independentWorkerEnrollments, paymentReferences, payments } from '../../db/schema/enrollments.ts';
+import { enrollments, idempotencyKeys, paymentReferences, payments } from '../../db/schema/enrollments.ts';
 import { anyOf, onePerPool } from '../shared/sql.ts';
 import type { PaymentModel, PaymentReferenceModel, PaymentReferenceRow, PaymentRow, ReceiptModel } from './mappers.ts';
 
@@ -89,14 +89,6 @@ export const paymentTx = {
 
   insertReference: async (tx: Tx, row: NewPaymentReference): Promise<PaymentReferenceRow> => (await tx.insert(paymentReferences).values(row).returning())[0]!,
 
-  enrollmentForUpdate: async (tx: Tx, id: string) => (await tx.select().from(enrollments).where(eq(enrollments.id, id)).for('update'))[0],
-
-  independentWorkerOf: async (tx: Tx, enrollmentId: string) =>
-    (await tx.select().from(independentWorkerEnrollments).where(eq(independentWorkerEnrollments.enrollmentId, enrollmentId)))[0],
-
-  /** A family health renewal paid: the enrollment's paid year now ends on `endDate`. */
-  extendEnrollment: (tx: Tx, id: string, endDate: string) => tx.update(enrollments).set({ endDate }).where(and(eq(enrollments.id, id), lte(enrollments.endDate, endDate))),
-
-  latestReferenceOf: async (tx: Tx, obligation: string) =>
-    (await tx.select().from(paymentReferences).where(eq(paymentReferences.obligation, obligation)).orderBy(desc(paymentReferences.issuedAt)).limit(1))[0],
+  /** A family health renewal paid: the enrollment's paid year now ends on `endDate` (never shortened; an open one stays open). */
+  extendEnrollment: (tx: Tx, id: string, endDate: string) => tx.update(enrollments).set({ endDate }).where(and(eq(enrollments.id, id), lt(enrollments.endDate, endDate))),
 };

@@ -11,9 +11,14 @@ export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs ~40 µs, formatting with one ~1 µs. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in an IANA time zone (e.g. the date a document shows in Mexico City). */
 export function dateIn(timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) dayFormatters.set(timeZone, (formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return formatter.format(instant);
 }
 
 /** IMSS's own calendar: the date in Mexico City, as a constancia or an acuse shows it. */

@@ -6,12 +6,11 @@
  */
 import { badInput, ruleViolation } from '../../../schema/errors/client-errors.ts';
 import { refusalError, type Decision } from '../../shared/access/index.ts';
-import { INSTITUTION_TIME_ZONE, dateIn } from '../../shared/dates.ts';
 import { FOLIO_PATTERN } from '../../shared/documents/receipts.ts';
 import type { DebtStatementInput, PaymentConcept } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
 import type { PaymentModel, PaymentReferenceModel } from '../mappers.ts';
-import { mexicoCityToday } from '../mexico-today.ts';
+import { mexicoCityDay, mexicoCityToday } from '../mexico-today.ts';
 import { readBankReconciliation, readDebtStatementOf, readPaymentReference } from '../permissions.ts';
 import { normalizeEmployerRegistration } from '../rules/movements/index.ts';
 import { isIsoDate } from '../rules/reference/index.ts';
@@ -144,9 +143,4 @@ export async function verifyReceipt(folio: string, ctx: EnrollmentsContext) {
     folio: row.folio, exists: true, procedure: row.procedure, recordedAt: row.recordedAt, issuer: row.issuer,
     recordedBy: { role: row.actorRole, organisation: row.actorOrganisation }, documentSha256: row.documentSha256,
   };
-}
-
-/** The Mexico City calendar day of an instant (issue and payment days are IMSS days). */
-function mexicoCityDay(instant: Date): string {
-  return dateIn(INSTITUTION_TIME_ZONE, instant);
 }

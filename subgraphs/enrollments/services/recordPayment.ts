@@ -15,12 +15,11 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound, ruleViolation } from '../../../schema/errors/client-errors.ts';
 import { authorize } from '../../shared/access/index.ts';
-import { INSTITUTION_TIME_ZONE, dateIn } from '../../shared/dates.ts';
 import { issueReceipt, receiptActor, sha256Hex } from '../../shared/documents/receipts.ts';
 import type { MutationRecordPaymentArgs } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
 import type { PaymentModel, PaymentReferenceRow, ReceiptModel } from '../mappers.ts';
-import { mexicoCityToday } from '../mexico-today.ts';
+import { mexicoCityDay, mexicoCityToday } from '../mexico-today.ts';
 import { paymentTx } from '../payment-repository.ts';
 import { recordPaymentAsBank } from '../permissions.ts';
 import { pgErrorOf, txQueries } from '../repository.ts';
@@ -65,7 +64,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
       if (stored.fingerprint !== fingerprint) {
         throw badInput('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for another request: send a new key for a new payment, or repeat the first request exactly.', { header: 'Idempotency-Key' });
       }
-      return { paymentId: stored.paymentId, replayed: true };
+      return { paymentId: stored.paymentId, replayed: true, recorded: null };
     }
     const obligation = await paymentTx.obligationOf(tx, parsed.compact);
     if (obligation === undefined) throw notFound('Payment reference');
@@ -75,7 +74,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
     await txQueries.lock(tx, `obligation:${obligation}`);
     const reference = (await paymentTx.referenceForUpdate(tx, parsed.compact))!;
     const already = await paymentTx.paymentOf(tx, reference.id);
-    const refusal = paymentRefusal(reference, already !== undefined, { amountCentavos: input.amountCentavos, paidOn: dateIn(INSTITUTION_TIME_ZONE, paidAt) });
+    const refusal = paymentRefusal(reference, already !== undefined, { amountCentavos: input.amountCentavos, paidOn: mexicoCityDay(paidAt) });
     if (refusal) throw badInput(refusal.code, refusal.message, refusal.details);
 
     const coverage = await coverageOpenedBy(tx, reference);
@@ -98,7 +97,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
         ...(coverage && { coverage }),
       },
     });
-    await paymentTx.insertPayment(tx, {
+    const inserted = await paymentTx.insertPayment(tx, {
       id: paymentId,
       referenceId: reference.id,
       bankId,
@@ -112,7 +111,8 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
     });
     await paymentTx.insertIdempotencyRecord(tx, { scope: bankId, operation: OPERATION, key, fingerprint, paymentId });
     if (reference.curp) await ctx.audit.append([{ action: 'WRITE', subjectCurp: reference.curp, what: OPERATION, fields: ['payments', 'coveragePeriods'] }], tx);
-    return { paymentId, replayed: false };
+    // What was just written is the answer: the reference row is locked and unchanged by a payment.
+    return { paymentId, replayed: false, recorded: { payment: { ...inserted, ref: reference }, receipt } };
   }).catch((error: unknown) => {
     if (pgErrorOf(error).constraint_name === 'payments_one_per_reference') {
       throw badInput('PAYMENT_REFERENCE_ALREADY_PAID', 'This payment reference is already paid; it cannot be paid twice.');
@@ -120,6 +120,14 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
     throw error;
   });
 
+  if (outcome.recorded) {
+    const { payment, receipt } = outcome.recorded;
+    ctx.released.release('Payment', payment.id);
+    ctx.released.release('Receipt', receipt.folio);
+    ctx.paymentLoaders.receiptOfRecord.prime(payment.id, receipt);
+    return { payment, receipt, replayed: false };
+  }
+  // A replay answers the first payment as stored.
   const [payment] = await ctx.payments.paymentsById([outcome.paymentId]);
   const receipt = await ctx.paymentLoaders.receiptOfRecord.load(outcome.paymentId);
   ctx.released.release('Payment', payment!.id);
@@ -133,9 +141,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
  */
 async function coverageOpenedBy(tx: Parameters<typeof paymentTx.paymentOf>[0], reference: PaymentReferenceRow): Promise<{ start: string; end: string } | null> {
   if (reference.concept === 'EMPLOYER_MONTHLY_CUOTAS' || reference.enrollmentId === null) return null;
-  if (reference.concept === 'FAMILY_HEALTH_FEE') {
-    const enrollment = await paymentTx.enrollmentForUpdate(tx, reference.enrollmentId);
-    if (enrollment?.endDate && enrollment.endDate < reference.periodEnd) await paymentTx.extendEnrollment(tx, enrollment.id, reference.periodEnd);
-  }
+  // A renewal extends the paid year; the UPDATE leaves an enrollment that already reaches that far.
+  if (reference.concept === 'FAMILY_HEALTH_FEE') await paymentTx.extendEnrollment(tx, reference.enrollmentId, reference.periodEnd);
   return { start: reference.periodStart, end: reference.periodEnd };
 }
