@@ -1,11 +1,10 @@
 /** How stored payment facts are shown: the written reference, a payment's coverage period. */
 import type { CoverageKind } from '../__generated__/resolvers-types.ts';
 import type { PaymentModel } from '../mappers.ts';
+import { groupPaymentReference } from '../rules/payments/index.ts';
 
 /** The stored 28 characters in the written form: 7 groups of 4. */
-export function formatStoredReference(compact: string): string {
-  return compact.match(/.{1,4}/g)!.join('-');
-}
+export const formatStoredReference = groupPaymentReference;
 
 const COVERAGE_KIND: Record<PaymentModel['ref']['concept'], CoverageKind | null> = {
   INDEPENDENT_WORKER_CONTRIBUTION: 'INDEPENDENT_WORKER',

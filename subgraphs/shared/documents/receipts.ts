@@ -15,6 +15,7 @@ import type { Executor } from '../../../db/client.ts';
 import { receipts, type RECEIPT_PROCEDURES } from '../../../db/schema/audit.ts';
 import type { Access } from '../access/predicates.ts';
 import type { DocumentSigner } from './document-signer.ts';
+import { encodeCrockford } from '../crockford-base32.ts';
 
 export type ReceiptProcedure = (typeof RECEIPT_PROCEDURES)[number];
 
@@ -31,18 +32,9 @@ export interface IssuedReceipt {
   document: string;
 }
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /** `ACU-` and 120 random bits in Crockford base32 (6 groups of 4): unguessable, so existence reveals nothing. */
 export function newFolio(random: (size: number) => Uint8Array = randomBytes): string {
-  let n = 0n;
-  for (const byte of random(15)) n = (n << 8n) | BigInt(byte);
-  let symbols = '';
-  for (let i = 0; i < 24; i++) {
-    symbols = ALPHABET[Number(n & 31n)]! + symbols;
-    n >>= 5n;
-  }
-  return `ACU-${symbols.match(/.{4}/g)!.join('-')}`;
+  return `ACU-${encodeCrockford(random(15)).match(/.{4}/g)!.join('-')}`;
 }
 
 export const FOLIO_PATTERN = /^ACU(-[0-9A-HJKMNP-TV-Z]{4}){6}$/;

@@ -17,7 +17,7 @@
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import type { Validated, ValidationIssue } from '../../../../schema/scalars/identifiers/issues.ts';
-import { crockfordValue, decodeCrockford, encodeCrockford, normalizeCrockford } from './crockford-base32.ts';
+import { crockfordValue, decodeCrockford, encodeCrockford, normalizeCrockford } from '../../../shared/crockford-base32.ts';
 import { isMod97Valid, mod97CheckPair } from './iso7064-mod97.ts';
 
 export const PAYMENT_REFERENCE_BYTES = 16;
@@ -40,7 +40,7 @@ export interface PaymentReferenceParts {
 export function formatPaymentReference(bytes: Uint8Array): string {
   if (bytes.length !== PAYMENT_REFERENCE_BYTES) throw new RangeError(`a payment reference encodes ${PAYMENT_REFERENCE_BYTES} bytes, got ${bytes.length}`);
   const payload = encodeCrockford(bytes);
-  return group(`${payload}${mod97CheckPair(payloadDigits(payload))}`);
+  return groupPaymentReference(`${payload}${mod97CheckPair(payloadDigits(payload))}`);
 }
 
 /** A new reference from 128 bits of `randomBytes` (inject a fixed source in tests only). */
@@ -71,7 +71,7 @@ export function parsePaymentReference(input: string): Validated<PaymentReference
   if (!bytes) {
     return { ok: false, issues: [{ code: 'PAYMENT_REFERENCE_FORMAT', position: 1, message: `Position 1 must be 0-7, found '${payload[0]}'` }] };
   }
-  return { ok: true, value: group(compact), compact, bytes };
+  return { ok: true, value: groupPaymentReference(compact), compact, bytes };
 }
 
 /** Each symbol as its two-digit value, the digit string MOD 97-10 runs over. */
@@ -79,6 +79,7 @@ function payloadDigits(payload: string): string {
   return [...payload].map((c) => String(crockfordValue(c)).padStart(2, '0')).join('');
 }
 
-function group(compact: string): string {
+/** The compact (stored) form in the written one: groups of four joined by hyphens. */
+export function groupPaymentReference(compact: string): string {
   return compact.match(new RegExp(`.{1,${GROUP_LENGTH}}`, 'g'))!.join('-');
 }
