@@ -4,22 +4,15 @@
  * staff for them), and an employer's movement. Payments issue theirs in recordPayment.
  */
 import type { Tx } from '../../../db/client.ts';
-import { isSelf } from '../../shared/access/index.ts';
-import { actingRole, issueReceipt, receiptActor, type IssuedReceipt } from '../../shared/documents/receipts.ts';
+import { issueReceipt, receiptActor, selfOrStaffActor, type IssuedReceipt } from '../../shared/documents/receipts.ts';
 import type { EnrollmentsContext } from '../context.ts';
 import type { EmployerMovementModel, EnrollmentModel } from '../mappers.ts';
 
-/** The person for themself (INSURED, SELF), or the staff member's role and office. */
-function voluntaryActor(ctx: EnrollmentsContext, curp: string) {
-  return receiptActor(ctx, isSelf(ctx, curp) ? 'INSURED' : actingRole(ctx, ['CONSULATE_STAFF', 'IMSS_OFFICER']));
-}
-
 export function enrollmentReceipt(ctx: EnrollmentsContext, tx: Tx, enrollment: EnrollmentModel, details: Record<string, unknown> = {}): Promise<IssuedReceipt> {
   return issueReceipt(ctx.signer, tx, {
-    issuer: 'enrollments',
     procedure: enrollment.kind === 'FAMILY_HEALTH' ? 'FAMILY_HEALTH_ENROLLMENT' : 'INDEPENDENT_WORKER_ENROLLMENT',
     recordId: enrollment.id,
-    actor: voluntaryActor(ctx, enrollment.curp),
+    actor: selfOrStaffActor(ctx, enrollment.curp),
     recordedAt: ctx.clock.now(),
     record: {
       enrollmentId: enrollment.id, curp: enrollment.curp, kind: enrollment.kind, modality: enrollment.modality, startDate: enrollment.startDate,
@@ -30,7 +23,6 @@ export function enrollmentReceipt(ctx: EnrollmentsContext, tx: Tx, enrollment: E
 
 export function movementReceipt(ctx: EnrollmentsContext, tx: Tx, movement: EmployerMovementModel): Promise<IssuedReceipt> {
   return issueReceipt(ctx.signer, tx, {
-    issuer: 'enrollments',
     procedure: 'EMPLOYER_MOVEMENT',
     recordId: movement.id,
     actor: receiptActor(ctx, 'EMPLOYER', movement.employerRegistration),

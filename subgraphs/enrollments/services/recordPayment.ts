@@ -80,7 +80,6 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
     const coverage = await coverageOpenedBy(tx, reference);
     const paymentId = randomUUID();
     const receipt = await issueReceipt(ctx.signer, tx, {
-      issuer: 'enrollments',
       procedure: 'PAYMENT',
       recordId: paymentId,
       actor: receiptActor(ctx, 'BANK'),

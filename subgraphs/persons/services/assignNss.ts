@@ -11,8 +11,8 @@
 import type { Tx } from '../../../db/client.ts';
 import { badInput } from '../../../schema/errors/client-errors.ts';
 import { composeNss, validateCurp } from '../../../schema/scalars/identifiers/index.ts';
-import { authorize, isSelf } from '../../shared/access/index.ts';
-import { actingRole, issueReceipt, receiptActor } from '../../shared/documents/receipts.ts';
+import { authorize } from '../../shared/access/index.ts';
+import { issueReceipt, selfOrStaffActor } from '../../shared/documents/receipts.ts';
 import type { AssignNssPayload, MutationAssignNssArgs } from '../__generated__/resolvers-types.ts';
 import type { PersonsContext } from '../context.ts';
 import type { PersonRow } from '../mappers.ts';
@@ -54,8 +54,8 @@ export async function assignNss({ input }: MutationAssignNssArgs, ctx: PersonsCo
     const [updated] = await txQueries.setNss(tx, person.curp, nss, clinic.id, input.email);
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: person.curp, what: 'assignNss', fields: ['nss', 'address', 'clinic', 'email'] }], tx);
     const receipt = await issueReceipt(ctx.documents, tx, {
-      issuer: 'persons', procedure: 'NSS_ASSIGNMENT', recordId: person.curp, recordedAt: now,
-      actor: receiptActor(ctx, isSelf(ctx, person.curp) ? 'INSURED' : actingRole(ctx, ['CONSULATE_STAFF', 'IMSS_OFFICER'])),
+      procedure: 'NSS_ASSIGNMENT', recordId: person.curp, recordedAt: now,
+      actor: selfOrStaffActor(ctx, person.curp),
       record: { curp: person.curp, nss, clinicId: clinic.id },
     });
     return { outcome: 'ASSIGNED' as const, nss, person: updated!, receipt };

@@ -27,7 +27,7 @@ export async function recordProofOfLife({ input }: MutationRecordProofOfLifeArgs
     const [inserted] = await txQueries.insertProofOfLife(tx, { curp: input.curp, provedOn: input.provedOn, consulateId, recordedBy: ctx.viewer!.subject });
     await ctx.audit.append([{ action: 'WRITE', subjectCurp: input.curp, what: 'recordProofOfLife', fields: ['proofOfLife'] }], tx);
     const receipt = await issueReceipt(ctx.documents, tx, {
-      issuer: 'persons', procedure: 'PROOF_OF_LIFE', recordId: inserted!.id, actor: receiptActor(ctx, 'CONSULATE_STAFF'), recordedAt: ctx.clock.now(),
+      procedure: 'PROOF_OF_LIFE', recordId: inserted!.id, actor: receiptActor(ctx, 'CONSULATE_STAFF'), recordedAt: ctx.clock.now(),
       record: { proofOfLifeId: inserted!.id, curp: input.curp, provedOn: input.provedOn, consulateId },
     });
     return { ...inserted!, receipt };

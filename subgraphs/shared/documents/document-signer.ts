@@ -18,6 +18,8 @@ export interface SignedDocument {
 }
 
 export interface DocumentSigner {
+  /** The subgraph whose documents these are: their `iss`, and the issuer of record of its receipts. */
+  subgraph: SubgraphName;
   keyId: string;
   /** Signs `claims`; `expiresAt` bounds documents that vouch for something temporary (assertions). */
   sign(type: DocumentType, claims: JWTPayload & { sub: string }, options: { now: Date; expiresAt?: Date }): Promise<SignedDocument>;
@@ -27,6 +29,7 @@ export async function createDocumentSigner(subgraph: SubgraphName, key: { privat
   const { kid } = await documentPublicJwk(key.publicKey);
   const issuer = documentIssuer(subgraph);
   return {
+    subgraph,
     keyId: kid,
     async sign(type, claims, { now, expiresAt }) {
       const id = randomUUID();

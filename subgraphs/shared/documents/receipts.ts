@@ -10,10 +10,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DOCUMENT_TYPES } from '../../../schema/documents/document-types.ts';
 import type { Role } from '../../../schema/identity/viewer.ts';
-import type { SubgraphName } from '../../../schema/subgraphs.ts';
 import type { Executor } from '../../../db/client.ts';
 import { receipts, type RECEIPT_PROCEDURES } from '../../../db/schema/audit.ts';
-import type { Access } from '../access/predicates.ts';
+import { isSelf, type Access } from '../access/predicates.ts';
 import type { DocumentSigner } from './document-signer.ts';
 import { encodeCrockford } from '../crockford-base32.ts';
 
@@ -65,6 +64,11 @@ export function actingRole(access: Access, candidates: readonly Role[]): Role {
   return role;
 }
 
+/** A procedure about a person: the person for themself (INSURED), or the staff member's role and office. */
+export function selfOrStaffActor(access: Access, curp: string): ReceiptActor {
+  return receiptActor(access, isSelf(access, curp) ? 'INSURED' : actingRole(access, ['CONSULATE_STAFF', 'IMSS_OFFICER']));
+}
+
 /**
  * Signs the receipt and registers it, inside the procedure's transaction (`executor`), so a
  * procedure is never recorded without its receipt, nor a receipt without its procedure.
@@ -72,7 +76,7 @@ export function actingRole(access: Access, candidates: readonly Role[]): Role {
 export async function issueReceipt(
   signer: DocumentSigner,
   executor: Executor,
-  input: { issuer: SubgraphName; procedure: ReceiptProcedure; recordId: string; actor: ReceiptActor; recordedAt: Date; record: Record<string, unknown> },
+  input: { procedure: ReceiptProcedure; recordId: string; actor: ReceiptActor; recordedAt: Date; record: Record<string, unknown> },
 ): Promise<IssuedReceipt> {
   const folio = newFolio();
   const signed = await signer.sign(
@@ -92,7 +96,7 @@ export async function issueReceipt(
   await executor.insert(receipts).values({
     folio,
     procedure: input.procedure,
-    issuer: input.issuer,
+    issuer: signer.subgraph,
     recordId: input.recordId,
     recordedAt: input.recordedAt,
     actorRole: input.actor.role,
