@@ -66,6 +66,8 @@ export async function grantSubgraphPrivileges(sql: postgres.Sql): Promise<void> 
     const exists = await sql`select 1 from pg_namespace where nspname = ${schema}`;
     if (exists.length > 0) await sql.unsafe(`revoke all on schema ${schema} from public`);
   }
+  // The register of receipts arrived with a later migration than the audit trail.
+  const hasReceipts = (await sql`select 1 from pg_tables where schemaname = 'audit' and tablename = 'receipts'`).length > 0;
   for (const name of SUBGRAPH_NAMES) {
     const role = subgraphRole(name);
     const exists = await sql`select 1 from pg_namespace where nspname = ${name}`;
@@ -77,18 +79,14 @@ export async function grantSubgraphPrivileges(sql: postgres.Sql): Promise<void> 
     await sql.unsafe(`grant usage on schema audit to ${role}`);
     await sql.unsafe(`grant insert on audit.access_events to ${role}`);
     // Every subgraph registers the receipts (acuses) it signs.
-    if ((await sql`select 1 from pg_tables where schemaname = 'audit' and tablename = 'receipts'`).length > 0) {
-      await sql.unsafe(`grant insert on audit.receipts to ${role}`);
-    }
+    if (hasReceipts) await sql.unsafe(`grant insert on audit.receipts to ${role}`);
     // The column default draws from it before the trigger renumbers the row; drawing a number grants nothing.
     await sql.unsafe(`grant usage on all sequences in schema audit to ${role}`);
   }
   // Persons lists a person's access log (and publishes the chain's checkpoints).
   await sql.unsafe(`grant select on all tables in schema audit to ${subgraphRole('persons')}`);
   // Enrollments answers verifyReceipt from the register of receipts (and reads its own acuses back).
-  if ((await sql`select 1 from pg_tables where schemaname = 'audit' and tablename = 'receipts'`).length > 0) {
-    await sql.unsafe(`grant select on audit.receipts to ${subgraphRole('enrollments')}`);
-  }
+  if (hasReceipts) await sql.unsafe(`grant select on audit.receipts to ${subgraphRole('enrollments')}`);
   // The chain is computed by the trigger as the owner: inserters cannot read or renumber it.
   await sql.unsafe(`alter function audit.chain_event() security definer set search_path = audit, pg_catalog`);
 }

@@ -69,7 +69,7 @@ const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/ide
 const { runSubgraph } = await import('../../subgraphs/runtime.ts');
 const { developmentRoleUrl } = await import('../../db/privileges.ts');
 const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
-const { openCase } = await import('../support/cases.ts');
+const { openCase, officeOfClaims } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
 
 type Role = import('../../schema/identity/viewer.ts').Role;
@@ -151,7 +151,7 @@ try {
   // The window view's people: one per connection (the demo insured person first), each checked in
   // today at the officer's IMSS office for biometric capture (their case). Twenty windows serve
   // twenty people: readers of one person queue on that person's audit chain (one writer per chain).
-  const deskOffice = `IMSS-${DEV_SCOPES.subdelegation}`;
+  const deskOffice = officeOfClaims({ subdelegation: DEV_SCOPES.subdelegation });
   const windowCurps = [insuredCurp, ...(await seedDb.sql<{ curp: string }[]>`select curp from persons.persons where curp <> ${insuredCurp} order by curp limit ${Math.max(0, connections - 1)}`).map((r) => r.curp)];
   const windowCases: string[] = [];
   for (const curp of windowCurps) windowCases.push(await openCase(seedDb, { curp, office: deskOffice, procedure: 'BIOMETRIC_CAPTURE' }));

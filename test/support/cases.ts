@@ -7,13 +7,14 @@
 import type { Database } from '../../db/client.ts';
 import { procedureOfPurpose, type ProcedureCode } from '../../schema/identity/procedures.ts';
 import { PROCEDURES } from '../../subgraphs/appointments/reference/procedures.ts';
+import { imssOfficeId } from '../../subgraphs/appointments/reference/office-ids.ts';
 import { officeById } from '../../subgraphs/appointments/reference/offices.ts';
 import { localDateOf } from '../../subgraphs/appointments/rules/local-time.ts';
 
 /** The office whose staff a dev token's scope names: its consulate, or its subdelegation's IMSS office. */
 export function officeOfClaims(claims: { consulate_id?: string | null; subdelegation?: string | null }): string {
   if (claims.consulate_id) return claims.consulate_id;
-  if (claims.subdelegation) return `IMSS-${claims.subdelegation}`;
+  if (claims.subdelegation) return imssOfficeId(claims.subdelegation);
   throw new Error('only staff have an office');
 }
 
