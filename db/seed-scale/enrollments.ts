@@ -17,7 +17,7 @@ import { familyHealthQuote, paidYearEnd } from '../../subgraphs/enrollments/rule
 import { BAJA_CAUSES } from '../../subgraphs/enrollments/rules/movements/index.ts';
 import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
 import { FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
-import { memo, type CopyTable, type ScaleContext, type ScalePart, type ScalePerson, type RowSink } from './part.ts';
+import { memo, randomDay, type CopyTable, type ScaleContext, type ScalePart, type ScalePerson, type RowSink } from './part.ts';
 import type { ScalePtiEnrollment } from './payments.ts';
 import { statisticsTally } from './statistics.ts';
 
@@ -41,11 +41,6 @@ const PTI_FIRST_MONTH = '2025-02-01';
 /** identity_method, identity_assertion_id, filed_by of the seed's IDSE movements. */
 const FILED_BY_SEED = ['EFIRMA', 'seed-scale', 'seed-scale'] as const;
 
-function randomDay(random: ScalePerson['random'], from: string, to: string): string {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const span = Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000));
-  return new Date(start + random.int(span + 1) * 86_400_000).toISOString().slice(0, 10);
-}
 
 const birthDateOfCurp = (curp: string) => `${/\d/.test(curp[16]!) ? '19' : '20'}${curp.slice(4, 6)}-${curp.slice(6, 8)}-${curp.slice(8, 10)}`;
 

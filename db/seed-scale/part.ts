@@ -7,6 +7,7 @@ import type postgres from 'postgres';
 import type { CopyValue } from './copy-text.ts';
 import type { IdentitySource, ScaleIdentity } from './identities.ts';
 import type { Random } from './random.ts';
+import { addDays, daysBetween } from '../../subgraphs/shared/dates.ts';
 
 export interface CopyTable {
   /** Schema-qualified name, as COPY takes it. */
@@ -73,4 +74,9 @@ export function memo<V>(f: (key: string) => V): (key: string) => V {
     if (value === undefined) cache.set(key, (value = f(key)));
     return value;
   };
+}
+
+/** A day from `from` to `to` inclusive (the same day when `to` is earlier), with one draw of `random`. */
+export function randomDay(random: ScalePerson['random'], from: string, to: string): string {
+  return addDays(from, random.int(Math.max(0, daysBetween(from, to)) + 1));
 }

@@ -23,7 +23,7 @@ import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calend
 import { PERIOD_MONTHS, ptiContribution } from '../../subgraphs/enrollments/rules/contributions/index.ts';
 import { formatPaymentReference, independentWorkerObligation, ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
 import { MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, PTI_RATE_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
-import { memo, type CopyTable, type RowSink, type ScaleContext, type ScalePart, type ScalePerson } from './part.ts';
+import { memo, randomDay, type CopyTable, type RowSink, type ScaleContext, type ScalePart, type ScalePerson } from './part.ts';
 
 export const PAYMENT_TABLES = {
   references: {
@@ -100,8 +100,7 @@ export function paymentsPart(context: ScaleContext): PaymentsPart {
       const lastPayDay = obligation.expiresOn < yesterday ? obligation.expiresOn : yesterday;
       const pays = periodStart === enrollment.startDate || random.chance(obligation.dueDate >= context.today ? 0.6 : 0.9);
       if (!pays || lastPayDay < issuedOn) continue;
-      const span = Math.round((Date.parse(lastPayDay) - Date.parse(issuedOn)) / 86_400_000);
-      const paidOn = addDays(issuedOn, random.int(span + 1));
+      const paidOn = randomDay(random, issuedOn, lastPayDay);
       const paidAt = atMidday(paidOn, random.int(300));
       const paymentId = person.newId();
       paid += 1;
