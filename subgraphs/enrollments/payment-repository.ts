@@ -3,7 +3,7 @@
  * records and the receipts register. Reads are prepared once per pool; `paymentTx` are the
  * statements recordPayment and the issuing mutations run inside their transaction.
  */
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { receipts } from '../../db/schema/audit.ts';
 import { enrollments, idempotencyKeys, paymentReferences, payments } from '../../db/schema/enrollments.ts';
@@ -16,6 +16,10 @@ export type NewPayment = typeof payments.$inferInsert;
 const receiptColumns = { folio: receipts.folio, procedure: receipts.procedure, recordedAt: receipts.recordedAt, document: receipts.document };
 
 function createPaymentRepository({ db }: Database) {
+  const referencesOf = (obligor: SQL) => db.select({ ref: paymentReferences, payment: payments }).from(paymentReferences)
+    .leftJoin(payments, eq(payments.referenceId, paymentReferences.id))
+    .where(obligor)
+    .orderBy(asc(paymentReferences.periodStart), asc(paymentReferences.issuedAt));
   const prepared = {
     referencesByCompact: db.select({ ref: paymentReferences, payment: payments }).from(paymentReferences)
       .leftJoin(payments, eq(payments.referenceId, paymentReferences.id)).where(anyOf(paymentReferences.reference))
@@ -25,6 +29,17 @@ function createPaymentRepository({ db }: Database) {
       .prepare('payments_by_id'),
     receiptsByRecord: db.select({ ...receiptColumns, recordId: receipts.recordId }).from(receipts)
       .where(and(eq(receipts.issuer, 'enrollments'), anyOf(receipts.recordId))).prepare('receipts_by_record'),
+    // What verifyReceipt answers, not the document itself.
+    receiptByFolio: db.select({
+      folio: receipts.folio, procedure: receipts.procedure, recordedAt: receipts.recordedAt, issuer: receipts.issuer,
+      actorRole: receipts.actorRole, actorOrganisation: receipts.actorOrganisation, documentSha256: receipts.documentSha256,
+    }).from(receipts).where(eq(receipts.folio, sql.placeholder('folio'))).prepare('receipt_by_folio'),
+    referencesOfPerson: referencesOf(eq(paymentReferences.curp, sql.placeholder('obligor'))).prepare('payment_references_of_person'),
+    referencesOfEmployer: referencesOf(eq(paymentReferences.employerRegistration, sql.placeholder('obligor'))).prepare('payment_references_of_employer'),
+    paymentsOfBankOn: db.select({ payment: payments, ref: paymentReferences }).from(payments)
+      .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
+      .where(and(eq(payments.bankId, sql.placeholder('bankId')), eq(payments.recordedOn, sql.placeholder('day'))))
+      .orderBy(asc(payments.recordedAt), asc(payments.id)).prepare('payments_of_bank_on'),
   };
   const toReference = ({ ref, payment }: { ref: PaymentReferenceRow; payment: PaymentRow | null }): PaymentReferenceModel => ({ ...ref, paid: payment !== null, payment });
   const toPayment = ({ payment, ref }: { payment: PaymentRow; ref: PaymentReferenceRow }): PaymentModel => ({ ...payment, ref });
@@ -35,21 +50,17 @@ function createPaymentRepository({ db }: Database) {
     paymentsById: async (ids: readonly string[]): Promise<PaymentModel[]> => (await prepared.paymentsById.execute({ keys: [...ids] })).map(toPayment),
     /** Receipts this subgraph issued for these records (payments, enrollments, movements). */
     receiptsByRecord: (ids: readonly string[]): Promise<Array<ReceiptModel & { recordId: string }>> => prepared.receiptsByRecord.execute({ keys: [...ids] }),
-    receiptByFolio: async (folio: string) => (await db.select().from(receipts).where(eq(receipts.folio, folio)))[0],
+    receiptByFolio: async (folio: string) => (await prepared.receiptByFolio.execute({ folio }))[0],
 
     /** Every reference of one obligor, with its payment, oldest period first (a debt statement filters by day). */
     referencesOfObligor: async (obligor: { curp: string } | { employerRegistration: string }): Promise<PaymentReferenceModel[]> =>
-      (await db.select({ ref: paymentReferences, payment: payments }).from(paymentReferences)
-        .leftJoin(payments, eq(payments.referenceId, paymentReferences.id))
-        .where('curp' in obligor ? eq(paymentReferences.curp, obligor.curp) : eq(paymentReferences.employerRegistration, obligor.employerRegistration))
-        .orderBy(asc(paymentReferences.periodStart), asc(paymentReferences.issuedAt))).map(toReference),
+      ('curp' in obligor
+        ? await prepared.referencesOfPerson.execute({ obligor: obligor.curp })
+        : await prepared.referencesOfEmployer.execute({ obligor: obligor.employerRegistration })).map(toReference),
 
     /** One bank's payments recorded on a Mexico City day, in the order recorded. */
     paymentsOfBankOn: async (bankId: string, day: string): Promise<PaymentModel[]> =>
-      (await db.select({ payment: payments, ref: paymentReferences }).from(payments)
-        .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
-        .where(and(eq(payments.bankId, bankId), eq(payments.recordedOn, day)))
-        .orderBy(asc(payments.recordedAt), asc(payments.id))).map(toPayment),
+      (await prepared.paymentsOfBankOn.execute({ bankId, day })).map(toPayment),
   };
 }
 
