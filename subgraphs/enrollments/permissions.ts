@@ -119,8 +119,14 @@ export function readDebtStatementOf(access: Access, obligor: { curp: string } | 
   return enrollVoluntarily(access, obligor.curp);
 }
 
+/** A caller whose only role is BANK: sees no obligor, and only its own payments. */
+export function isOnlyABank(access: Access): boolean {
+  return access.viewer !== null && access.viewer.roles.every((role) => role === 'BANK');
+}
+
 /** Parts of a reference or payment that name the obligor: not for a caller who is only a bank. */
-const notOnlyABank = allowIf((access) => isSignedIn(access) && access.viewer!.roles.some((role) => role !== 'BANK'));
+const notOnlyABank = allowIf((access) => isSignedIn(access) && !isOnlyABank(access));
+const releasedReference = releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id);
 
 const analysts = allowIf((access) => hasRole(access, 'ANALYST'));
 
@@ -156,9 +162,9 @@ export const permissions = {
   FamilyHealthMember: releasedAs<FamilyHealthMemberModel>('FamilyHealthMember', (row) => row.id),
   // Payments: rows the payment services released in this request; what names the obligor is never for a bank.
   PaymentReference: {
-    '*': releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id),
-    employerRegistration: and(releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id), notOnlyABank),
-    enrollment: and(releasedAs<PaymentReferenceModel>('PaymentReference', (row) => row.id), notOnlyABank),
+    '*': releasedReference,
+    employerRegistration: and(releasedReference, notOnlyABank),
+    enrollment: and(releasedReference, notOnlyABank),
   },
   Payment: releasedAs<PaymentModel>('Payment', (row) => row.id),
   Receipt: releasedAs<ReceiptModel>('Receipt', (row) => row.folio),

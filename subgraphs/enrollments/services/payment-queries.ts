@@ -11,16 +11,11 @@ import type { DebtStatementInput, PaymentConcept } from '../__generated__/resolv
 import type { EnrollmentsContext } from '../context.ts';
 import type { PaymentModel, PaymentReferenceModel } from '../mappers.ts';
 import { mexicoCityDay, mexicoCityToday } from '../mexico-today.ts';
-import { readBankReconciliation, readDebtStatementOf, readPaymentReference } from '../permissions.ts';
+import { isOnlyABank, readBankReconciliation, readDebtStatementOf, readPaymentReference } from '../permissions.ts';
 import { normalizeEmployerRegistration } from '../rules/movements/index.ts';
 import { isIsoDate } from '../rules/reference/index.ts';
 import { parsePaymentReference } from '../rules/payments/index.ts';
 import { formatStoredReference } from './payment-views.ts';
-
-/** A caller whose only role is BANK: sees no obligor, and only its own payments. */
-export function isOnlyABank(ctx: EnrollmentsContext): boolean {
-  return ctx.viewer !== null && ctx.viewer.roles.every((role) => role === 'BANK');
-}
 
 async function refuseOrNull(ctx: EnrollmentsContext, decision: Decision & { allowed: false }, subjectCurp: string | null, what: 'Query.paymentReference' | 'Query.debtStatement'): Promise<null> {
   if (subjectCurp) await ctx.audit.append([{ action: 'REFUSED', subjectCurp, what, reason: decision.reason }]);
