@@ -53,6 +53,8 @@ for (const [name, value] of Object.entries({ seconds, connections, rounds, warmu
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
 }
 
+// A fresh clone has no .data/ yet (npm start makes it; the bench may run first).
+mkdirSync(join(root, '.data'), { recursive: true });
 process.env.IMSS_DATA_DIR = mkdtempSync(join(root, '.data', 'bench-'));
 process.env.LOG_LEVEL = 'silent';
 
