@@ -15,7 +15,18 @@ export interface QuotaPeriod {
   resetsAt: Date;
 }
 
-export function quotaPeriod(now: Date): QuotaPeriod {
+/**
+ * Every partner request asks; the answer changes once a month. Working it out with luxon's zone
+ * arithmetic took ~3 % of the gateway's busy time on the bank workloads (`npm run bench -- --profile
+ * ours`), so the current period is kept and reused while `now` lies inside it.
+ */
+let current: Readonly<QuotaPeriod> | undefined;
+
+export function quotaPeriod(now: Date): Readonly<QuotaPeriod> {
+  const t = now.getTime();
+  if (current && t >= current.startsAt.getTime() && t < current.resetsAt.getTime()) return current;
   const start = DateTime.fromJSDate(now, { zone: QUOTA_TIME_ZONE }).startOf('month');
-  return { month: start.toFormat('yyyy-MM'), startsAt: start.toJSDate(), resetsAt: start.plus({ months: 1 }).toJSDate() };
+  const period = Object.freeze({ month: start.toFormat('yyyy-MM'), startsAt: start.toJSDate(), resetsAt: start.plus({ months: 1 }).toJSDate() });
+  current = period;
+  return period;
 }

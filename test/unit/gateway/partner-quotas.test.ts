@@ -40,6 +40,9 @@ describe('the quota period', () => {
     expect(quotaPeriod(new Date('2026-04-01T05:59:59.999Z'))).toEqual({ month: '2026-03', startsAt: new Date('2026-03-01T06:00:00Z'), resetsAt: new Date('2026-04-01T06:00:00Z') });
     expect(quotaPeriod(new Date('2026-04-01T06:00:00Z')).month).toBe('2026-04');
     expect(quotaPeriod(new Date('2026-12-31T23:00:00Z')).resetsAt).toEqual(new Date('2027-01-01T06:00:00Z'));
+    // The period is kept between calls (quota-period.ts): an earlier instant still gets its own month.
+    expect(quotaPeriod(new Date('2026-12-01T05:59:59Z')).month).toBe('2026-11');
+    expect(quotaPeriod(new Date('2026-12-15T00:00:00Z')).startsAt).toEqual(new Date('2026-12-01T06:00:00Z'));
     // Before 2022 Mexico City kept summer time: April started at UTC-6, May at UTC-5.
     expect(quotaPeriod(new Date('2021-04-15T12:00:00Z')).resetsAt).toEqual(new Date('2021-05-01T05:00:00Z'));
   });
