@@ -5,10 +5,14 @@
  * type and enum value names) are cut from messages: they would let anyone map the schema with
  * introspection off. Last, every message is given in the caller's language by its code
  * (gateway/error-messages/: es-MX by default, English on Accept-Language: en).
+ *
+ * Masking runs as Apollo's `formatError`, which is not told the request; the language is applied
+ * to the finished body, where the request is known (`localizedBody`, schema/runtime/http-server.ts
+ * `finishBody`). Every error Apollo answers passes both: those of the operation and those thrown
+ * while making the context (authentication, rate limit).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { formatErrorMasked } from '../schema/errors/masking.ts';
-import { currentRequest } from '../schema/runtime/request-scope.ts';
 import { localizeError } from './error-messages/localize.ts';
 import { negotiateLocale } from './error-messages/locale.ts';
 
@@ -17,7 +21,25 @@ const SUGGESTION = / ?Did you mean .*\?$/;
 export function gatewayErrorFormatter(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const masked = formatErrorMasked(formatted, error);
-    const hinted = options.production && SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
-    return localizeError(hinted, negotiateLocale(currentRequest.getStore()?.headers['accept-language']));
+    return options.production && SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
   };
+}
+
+/**
+ * A GraphQL response body with its errors in the language `acceptLanguage` prefers. A body
+ * without errors, the usual case, is sent as it is: only one that names `"errors"` is parsed.
+ */
+export function localizedBody(body: string, acceptLanguage: string | undefined): string {
+  if (!body.includes('"errors"')) return body;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as { errors?: unknown }).errors)) return body;
+  const locale = negotiateLocale(acceptLanguage);
+  const response = parsed as { errors: GraphQLFormattedError[] };
+  // Apollo ends its bodies with a newline (prettyJSONStringify); so does this one.
+  return `${JSON.stringify({ ...response, errors: response.errors.map((error) => localizeError(error, locale)) })}\n`;
 }

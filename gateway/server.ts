@@ -15,7 +15,7 @@ import { errorLoggingPlugin } from '../schema/errors/masking.ts';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import type { IdentitySignerLike } from './datasource.ts';
-import { gatewayErrorFormatter } from './errors.ts';
+import { gatewayErrorFormatter, localizedBody } from './errors.ts';
 import { operationLimits } from './limits.ts';
 import { accessGrounds, declaredPurpose } from './access-grounds.ts';
 import { createCaseVerifier } from './case-verification.ts';
@@ -142,6 +142,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
         documentRequests.set(req, resolved.request);
         return resolved.body;
       },
+      finishBody: (body, { req }) => localizedBody(body, req.headers['accept-language']),
       context: async ({ req, requestId }) => {
         const { identity, clientKey } = await admit(req, requestId);
         // Before the quota: a refused free-form request does not use the bank's quota up.

@@ -3,6 +3,7 @@ import { CATALOGUE, FRAMES } from '../../../gateway/error-messages/catalogue/ind
 import type { MessageVariant } from '../../../gateway/error-messages/catalogue/types.ts';
 import { localizeError, translateMessage } from '../../../gateway/error-messages/localize.ts';
 import { templateParameters } from '../../../gateway/error-messages/template.ts';
+import { localizedBody } from '../../../gateway/errors.ts';
 import { emittedErrorCodes } from '../../support/error-codes.ts';
 
 const variants = (code: string): readonly MessageVariant[] => {
@@ -119,5 +120,24 @@ describe('translating messages by code', () => {
   it('keeps the English text when a message no longer reads as catalogued and the extensions cannot fill the Spanish one', () => {
     expect(translateMessage('SLOT_FULL', 'A wholly different sentence', { slotId: 'x' }, 'es')).toBeNull();
     expect(localizeError({ message: 'A wholly different sentence', extensions: { code: 'SLOT_FULL' } }, 'es').message).toBe('A wholly different sentence');
+  });
+});
+
+describe('a response body in the caller language', () => {
+  const refused = { errors: [{ message: 'Not permitted', extensions: { code: 'FORBIDDEN' } }], data: { me: null } };
+
+  it('translates the errors of a finished body and keeps its data, code and trailing newline', () => {
+    const body = localizedBody(`${JSON.stringify(refused)}\n`, 'es-MX,es;q=0.9');
+    expect(body.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(body)).toEqual({ errors: [{ message: 'Su perfil no tiene permiso para esta operación.', extensions: { code: 'FORBIDDEN' } }], data: { me: null } });
+    expect(JSON.parse(localizedBody(JSON.stringify(refused), 'en')).errors[0].message).toBe('Not permitted');
+  });
+
+  it('sends a body without errors as it came, even one whose data says "errors"', () => {
+    const plain = '{"data":{"me":{"curp":"X"}}}\n';
+    expect(localizedBody(plain, 'es')).toBe(plain);
+    const quoted = '{"data":{"note":"\\"errors\\" is only text here"}}\n';
+    expect(localizedBody(quoted, 'es')).toBe(quoted);
+    expect(localizedBody('{"errors": not json', 'es')).toBe('{"errors": not json');
   });
 });
