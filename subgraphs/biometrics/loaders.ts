@@ -41,36 +41,10 @@ export function createBiometricsLoaders(ctx: BaseContext<BiometricsRead>, reposi
   };
 }
 
-/** Five statements per batch (templates, consents, last attempts, last matches, lockouts), whatever its size. */
+/** One statement per batch (repository.ts `statusFacts`), whatever its size. */
 async function statuses(repository: BiometricsRepository, curps: readonly string[], options: { now: Date; verifiedIdentityMinutes: number }): Promise<BiometricStatusModel[]> {
-  const [templates, consents, lastAttempts, lastMatches, lockouts] = await Promise.all([
-    repository.activeTemplates(curps),
-    repository.consentsInForce(curps),
-    repository.lastAttempts(curps),
-    repository.lastMatches(curps),
-    repository.lockouts(curps),
-  ]);
-  const templatesOf = groupBy(curps, templates, (row) => row.curp);
-  const consented = new Set(consents.map((row) => row.curp));
-  const lastAttempt = new Map(lastAttempts.map((row) => [row.curp, row]));
-  const lastMatch = new Map(lastMatches.map((row) => [row.curp, row.at]));
-  const lockedUntil = new Map(lockouts.map((row) => [row.curp, row.until]));
-  return curps.map((curp, i) => {
-    const attempt = lastAttempt.get(curp);
-    return {
-      curp,
-      ...biometricStatus(
-        {
-          activeTemplates: templatesOf[i]!,
-          consentInForce: consented.has(curp),
-          lastAttempt: attempt ? { at: attempt.at, modality: attempt.modality, result: attempt.result } : null,
-          lastMatchAt: lastMatch.get(curp) ?? null,
-          lockedUntil: lockedUntil.get(curp) ?? null,
-        },
-        options,
-      ),
-    };
-  });
+  const facts = await repository.statusFacts(curps);
+  return facts.map(({ curp, ...rest }) => ({ curp, ...biometricStatus(rest, options) }));
 }
 
 /** Two statements per batch (consents, captures). */
