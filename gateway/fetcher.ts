@@ -92,7 +92,7 @@ function parsedUrl(url: string): { origin: string; path: string } {
 }
 
 /**
- * A subgraph answer's headers as RemoteGraphQLDataSource reads them (`get('content-type')`), over
+ * A subgraph answer's headers as the data source reads them (`get('content-type')`), over
  * undici's record of lower-cased names: building a WHATWG Headers per call was ≈ 1 % of the
  * gateway's CPU in the window-view profile.
  */
@@ -135,7 +135,7 @@ class AnswerHeaders implements FetcherHeaders {
   }
 }
 
-/** The part of a fetch Response that RemoteGraphQLDataSource reads. */
+/** The part of a fetch Response that the data source (datasource.ts) and the case verifier read. */
 function toFetcherResponse(url: string, status: number, raw: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
   const headers = new AnswerHeaders(raw);
   return {

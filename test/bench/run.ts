@@ -18,7 +18,7 @@
  *                    [--persons 1000000]   # the demo data plus that many synthetic persons (db/seed-scale) first
  *                    [--profile ours]   # --cpu-prof on that target (or `subgraphs`), profiles in .data/bench/profiles;
  *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
- *                    [--gateway-node-options "--max-old-space-size=…"]   # NODE_OPTIONS of our gateway only (memory experiments)
+ *                    [--gateway-node-options=--max-old-space-size=…]   # NODE_OPTIONS of our gateway only (memory experiments; the `=` is needed)
  *                    [--baseline DIR]   # also `baseline`: the gateway of another checkout (with node_modules), to A/B a change
  *                                       # in one run: git archive <commit> | tar -x -C DIR && ln -s $PWD/node_modules DIR/
  */
