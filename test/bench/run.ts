@@ -22,7 +22,8 @@
  *                    [--baseline DIR]   # also `baseline`: the gateway of another checkout (with node_modules), to A/B a change
  *                                       # in one run: git archive <commit> | tar -x -C DIR && ln -s $PWD/node_modules DIR/
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { forkScript, readyUrl } from '../support/fork-script.ts';
 import { loadavg, cpus } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -101,9 +102,9 @@ interface Proc {
 const children: ChildProcess[] = [];
 const profileDir = join(root, '.data/bench/profiles');
 
-function start(script: string, args: string[], env: Record<string, string>, profile = false, dir = root): Promise<Proc> {
-  const execArgv = ['--import', 'tsx', '--import', join(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
-  const child = fork(join(dir, script), args, { cwd: dir, execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function start(script: string, args: string[], env: Record<string, string>, profile = false, dir = root): Promise<Proc> {
+  const execArgv = ['--import', join(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
+  const { child, ready } = forkScript(join(dir, script), args, { cwd: dir, execArgv, env: { ...process.env, ...env }, ready: readyUrl });
   children.push(child);
   let asked = 0;
   const usage = () =>
@@ -117,15 +118,7 @@ function start(script: string, args: string[], env: Record<string, string>, prof
       child.on('message', listener);
       child.send({ usage: id });
     });
-  return new Promise((resolveProc, reject) => {
-    const onReady = (m: { url?: string }) => {
-      if (!m?.url) return;
-      child.off('message', onReady);
-      resolveProc({ child, url: m.url, usage });
-    };
-    child.on('message', onReady);
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+  return { child, url: await ready, usage };
 }
 
 // A fresh database: on the configured server, or the embedded one.

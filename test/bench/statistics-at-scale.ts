@@ -9,7 +9,8 @@
  * it but audit rows), sends each query STAT_ROUNDS times (default 100) one after another after a
  * warm-up — latency, not throughput, is the question — and writes .data/bench/statistics-at-scale.json.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { forkScript, readyUrl } from '../support/fork-script.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,13 +46,11 @@ const CASES: Array<{ name: string; query: string; variables?: Record<string, unk
   { name: 'enrollmentStatistics', query: `{ enrollmentStatistics { kind count suppressed } }` },
 ];
 
-const start = (script: string, args: string[], env: Record<string, string>) =>
-  new Promise<string>((resolveUrl, reject) => {
-    const child = fork(join(root, script), args, { cwd: root, execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    children.push(child);
-    child.once('message', (m: { url?: string }) => resolveUrl(m.url ?? ''));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+const start = (script: string, args: string[], env: Record<string, string>): Promise<string> => {
+  const { child, ready } = forkScript(join(root, script), args, { cwd: root, env: { ...process.env, ...env }, ready: readyUrl });
+  children.push(child);
+  return ready;
+};
 
 const nearestRank = (sorted: number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10;
 

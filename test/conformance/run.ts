@@ -9,7 +9,7 @@
  * Only 127.0.0.1 is contacted (the audit's subgraphs, the gateways). Writes
  * .data/conformance/latest.json; CONFORMANCE_SUITES=a,b runs some suites only.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { forkScript } from '../support/fork-script.ts';
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,11 +42,14 @@ const audit = prepareAuditSource(dataDir);
  * row once per request id), so each gateway gets a fresh one: the second would fail otherwise.
  */
 async function startAuditSubgraphs(): Promise<{ base: string; stop(): void }> {
-  const child: ChildProcess = fork(join(root, 'test/conformance/audit-subgraphs.ts'), [audit.dir], { cwd: audit.dir, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`the audit's subgraphs exited with ${code}`)));
+  const { child, ready } = forkScript(join(root, 'test/conformance/audit-subgraphs.ts'), [audit.dir], {
+    cwd: audit.dir,
+    ready: (message) => {
+      const { port } = (message ?? {}) as { port?: unknown };
+      return typeof port === 'number' ? port : undefined;
+    },
   });
+  const port = await ready;
   return { base: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 const getJson = async <T>(base: string, path: string): Promise<T> => {

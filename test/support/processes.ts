@@ -3,10 +3,11 @@
  * exactly as `npm start` forks them, in production mode with keys generated for the test and
  * passed in the environment, as an operator would.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import type { SubgraphName } from '../../schema/subgraphs.ts';
+import { forkScript, readyUrl } from './fork-script.ts';
 import { TEST_AUTH } from './keys.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -59,24 +60,18 @@ export interface StartedProcess {
 }
 
 /** Forks `script` (relative to the repository) and resolves once it reports { ready, url } over IPC. */
-export function startProcess(script: string, args: string[], env: Record<string, string>): Promise<StartedProcess> {
-  const child = fork(join(root, script), args, {
+export async function startProcess(script: string, args: string[], env: Record<string, string>): Promise<StartedProcess> {
+  let output = '';
+  const forked = forkScript(join(root, script), args, {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    ready: readyUrl,
+    timeoutMs: 90_000,
+    explain: () => output,
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 90_000);
-    child.on('message', (message: { ready?: string; url?: string }) => {
-      if (!message.ready || !message.url) return;
-      clearTimeout(timer);
-      resolve({ child, url: message.url, output: () => output, exited });
-    });
-    void exited.then((code) => reject(new Error(`${script} exited with ${code} before it was ready:\n${output}`)));
-  });
+  forked.child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  forked.child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await forked.ready;
+  return { child: forked.child, url, output: () => output, exited: forked.exited };
 }
