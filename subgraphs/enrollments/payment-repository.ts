@@ -36,6 +36,9 @@ function createPaymentRepository({ db }: Database) {
     }).from(receipts).where(eq(receipts.folio, sql.placeholder('folio'))).prepare('receipt_by_folio'),
     referencesOfPerson: referencesOf(eq(paymentReferences.curp, sql.placeholder('obligor'))).prepare('payment_references_of_person'),
     referencesOfEmployer: referencesOf(eq(paymentReferences.employerRegistration, sql.placeholder('obligor'))).prepare('payment_references_of_employer'),
+    idempotencyRecord: db.select().from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.operation, sql.placeholder('operation')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+      .prepare('idempotency_record'),
     paymentsOfBankOn: db.select({ payment: payments, ref: paymentReferences }).from(payments)
       .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
       .where(and(eq(payments.bankId, sql.placeholder('bankId')), eq(payments.recordedOn, sql.placeholder('day'))))
@@ -57,6 +60,9 @@ function createPaymentRepository({ db }: Database) {
       ('curp' in obligor
         ? await prepared.referencesOfPerson.execute({ obligor: obligor.curp })
         : await prepared.referencesOfEmployer.execute({ obligor: obligor.employerRegistration })).map(toReference),
+
+    /** A committed idempotency record, read outside any transaction (recordPayment's retry path). */
+    idempotencyRecord: async (scope: string, operation: string, key: string) => (await prepared.idempotencyRecord.execute({ scope, operation, key }))[0],
 
     /** One bank's payments recorded on a Mexico City day, in the order recorded. */
     paymentsOfBankOn: async (bankId: string, day: string): Promise<PaymentModel[]> =>

@@ -3,7 +3,8 @@
  * "Idempotency keys"). The request's Idempotency-Key (signed into the identity token by the
  * gateway) and a fingerprint of its input are stored with the payment in the same transaction:
  * - same key, same input: the first result, replayed, whatever the concurrency (the key's
- *   advisory lock makes the retries wait for the first to commit);
+ *   advisory lock makes the retries wait for the first to commit; a retry after the commit is
+ *   answered from the stored record without a transaction);
  * - same key, other input: IDEMPOTENCY_KEY_REUSED;
  * - another key for a paid reference: PAYMENT_REFERENCE_ALREADY_PAID (the reference row is locked
  *   FOR UPDATE, and the unique index payments_one_per_reference is the last word);
@@ -57,15 +58,14 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   }
   const fingerprint = paymentFingerprint({ reference: parsed.compact, amountCentavos: input.amountCentavos, paidAt });
 
-  const outcome = await ctx.repository.transaction(async (tx) => {
+  // A bank's retry of a payment already recorded (after a timeout, say) is answered without a
+  // transaction: a record this read sees is committed, so the first result is final. One that is
+  // not there yet may be in flight: the transaction takes the key's lock and looks again.
+  const committed = await ctx.payments.idempotencyRecord(bankId, OPERATION, key);
+  const outcome = committed ? replayOf(committed, fingerprint) : await ctx.repository.transaction(async (tx) => {
     await txQueries.lock(tx, `idempotency:${bankId}:${key}`);
     const stored = await paymentTx.idempotencyRecord(tx, bankId, OPERATION, key);
-    if (stored) {
-      if (stored.fingerprint !== fingerprint) {
-        throw badInput('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for another request: send a new key for a new payment, or repeat the first request exactly.', { header: 'Idempotency-Key' });
-      }
-      return { paymentId: stored.paymentId, replayed: true, recorded: null };
-    }
+    if (stored) return replayOf(stored, fingerprint);
     const obligation = await paymentTx.obligationOf(tx, parsed.compact);
     if (obligation === undefined) throw notFound('Payment reference');
     // The obligation's lock, which issuing a newer reference takes too, before the row's: a payment
@@ -131,6 +131,14 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   const receipt = await ctx.paymentLoaders.receiptOfRecord.load(outcome.paymentId);
   ctx.released.release('Payment', payment!.id);
   return { payment: payment!, receipt: receipt!, replayed: outcome.replayed };
+}
+
+/** The stored result under a key, when the request repeats the first one exactly. */
+function replayOf(stored: { fingerprint: string; paymentId: string }, fingerprint: string) {
+  if (stored.fingerprint !== fingerprint) {
+    throw badInput('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for another request: send a new key for a new payment, or repeat the first request exactly.', { header: 'Idempotency-Key' });
+  }
+  return { paymentId: stored.paymentId, replayed: true, recorded: null };
 }
 
 /**
