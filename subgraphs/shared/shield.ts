@@ -11,7 +11,7 @@
  *   statistics table's 2,000 cells passing through an async rule cost ~90 % of the query (measured,
  *   docs/testing.md "Statistics at scale"). This is checked here, not trusted: such a type must not
  *   be an entity, and every field returning it must be on a type that is itself covered by its
- *   parent or whose own rule for that field is a real one.
+ *   parent or whose own rule for that field is a real one (not `allow`, which decides nothing).
  */
 import { getNamedType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
@@ -82,6 +82,8 @@ export function coveredTypes(schema: GraphQLSchema, rules: Record<string, unknow
         ? (parentRule as Record<string, unknown>)[field.name]
         : parentRule;
       if (fieldRule === undefined) problems.push(`${parent.name}.${field.name} returns ${returned} with no rule of its own`);
+      // `allow` decides nothing: a covered type reached through it would be open to everyone.
+      else if (fieldRule === allow) problems.push(`${parent.name}.${field.name} returns ${returned} through allow, which decides nothing`);
     }
   }
   if (problems.length > 0) throw new Error(`coveredByParent does not hold: ${problems.join('; ')}`);

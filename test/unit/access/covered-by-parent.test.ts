@@ -25,7 +25,8 @@ const schema = buildSubgraphSchema([{
   } as never,
 }]);
 const analysts = allowIf((access) => access.viewer?.roles.includes('ANALYST') ?? false);
-const person = { Person: allow };
+// Person is an entity with a rule that decides (not `allow`, which would open the Label it reaches).
+const person = { Person: analysts };
 
 describe('coveredByParent', () => {
   it('lists the marked types when every field returning them is behind a rule', () => {
@@ -37,6 +38,15 @@ describe('coveredByParent', () => {
     // Query.cell has no rule: the fallback would deny it, but the marker must not rely on that.
     expect(() => coveredTypes(schema, { Query: { table: analysts }, Table: analysts, Cell: coveredByParent, Label: analysts, ...person }))
       .toThrow(/Query.cell returns Cell with no rule of its own/);
+  });
+
+  it('refuses a covered type reached through allow, which decides nothing', () => {
+    const rules = { Query: { table: analysts, cell: analysts }, Table: analysts, Cell: coveredByParent, Label: coveredByParent };
+    expect(() => coveredTypes(schema, { ...rules, Person: allow })).toThrow(/Person.label returns Label through allow/);
+    expect(() => coveredTypes(schema, { ...rules, Person: { label: allow } })).toThrow(/Person.label returns Label through allow/);
+    expect(() => coveredTypes(schema, { ...rules, Person: analysts, Table: allow })).toThrow(/Table.cells returns Cell through allow/);
+    // What a rule above decided still counts: an open Query.table leads to a Table with its own rule.
+    expect(coveredTypes(schema, { ...rules, Person: analysts, Query: { table: allow, cell: analysts } })).toEqual(['Cell', 'Label']);
   });
 
   it('refuses an entity, which _entities reaches without its parent', () => {
