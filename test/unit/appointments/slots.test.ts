@@ -1,5 +1,6 @@
 /** Slot generation in office wall-clock time, across DST changes, holidays and closing times. */
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../support/thrown.ts';
 import { CONSULAR_HOURS, officeById, withHolidays } from '../../../subgraphs/appointments/reference/index.ts';
 import type { WeeklyOpeningHours } from '../../../subgraphs/appointments/reference/index.ts';
 import { AppointmentRuleError, generateSlots } from '../../../subgraphs/appointments/rules/index.ts';
@@ -16,15 +17,7 @@ const hour = { code: 'GENERAL_ADVICE', durationMinutes: 60 };
 const nineOClock = (timeZone: string, from: string, to: string) =>
   generateSlots({ office: office(timeZone), service: hour, from, to }).map((s) => [s.localDate, s.localStartTime, s.startsAt.toISOString(), s.utcOffset] as const);
 
-function thrown(run: () => unknown): AppointmentRuleError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppointmentRuleError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppointmentRuleError');
-}
+const thrown = (run: () => unknown): AppointmentRuleError => thrownBy(run, AppointmentRuleError);
 
 describe('slots across DST changes', () => {
   it('keeps 09:00 local in Los Angeles on both sides of 2026-03-08; the UTC instant moves an hour earlier', () => {

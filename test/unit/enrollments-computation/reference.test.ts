@@ -1,6 +1,7 @@
 /** Dated reference tables and their seeds (UMA, minimum wage, family health fees, PTI rates). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../support/thrown.ts';
 import { addDays } from '../../../subgraphs/shared/dates.ts';
 import type { DatedTable } from '../../../subgraphs/enrollments/rules/reference/index.ts';
 import {
@@ -10,10 +11,7 @@ import {
 
 const row = (value: number, validFrom: string, validTo: string | null) => ({ value, validFrom, validTo, source: 'test', checkedOn: '2026-12-01', confirmed: true });
 
-function errorOf(fn: () => unknown): ReferenceTableError {
-  try { fn(); } catch (error) { if (error instanceof ReferenceTableError) return error; throw error; }
-  throw new Error('expected a ReferenceTableError');
-}
+const errorOf = (fn: () => unknown): ReferenceTableError => thrownBy(fn, ReferenceTableError);
 
 describe('valueInForce', () => {
   it('includes both ends of a row (UMA changes on 1 February)', () => {

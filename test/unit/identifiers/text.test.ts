@@ -1,6 +1,7 @@
 /** The text scalars (schema/scalars/text.ts, scalars.ts): what a name, an address line and free text may be. */
 import { GraphQLError, Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../support/thrown.ts';
 import { localizeError } from '../../../gateway/error-messages/localize.ts';
 import { validateEmail } from '../../../schema/scalars/identifiers/index.ts';
 import { AddressLineScalar, FreeTextScalar, PersonNameScalar, PhoneScalar, ReferenceCodeScalar } from '../../../schema/scalars/scalars.ts';
@@ -106,15 +107,7 @@ describe('FreeText', () => {
 });
 
 describe('the GraphQL scalars', () => {
-  const error = (run: () => unknown): GraphQLError => {
-    try {
-      run();
-    } catch (thrown) {
-      if (thrown instanceof GraphQLError) return thrown;
-      throw thrown;
-    }
-    throw new Error('accepted');
-  };
+  const error = (run: () => unknown): GraphQLError => thrownBy(run, GraphQLError);
 
   it('parse variables and literals to the normalised value', () => {
     expect(PersonNameScalar.parseValue('  jose\u0301 ')).toBe('josé');
