@@ -21,8 +21,8 @@ import { createHash } from 'node:crypto';
 import { addDays, addMonths } from '../../subgraphs/shared/dates.ts';
 import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calendar/index.ts';
 import { PERIOD_MONTHS, ptiContribution } from '../../subgraphs/enrollments/rules/contributions/index.ts';
-import { formatPaymentReference, independentWorkerObligation, ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
-import { MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, PTI_RATE_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
+import { formatPaymentReference, independentWorkerObligation } from '../../subgraphs/enrollments/rules/payments/index.ts';
+import { MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, PTI_RATE_TABLE, UMA_TABLE, ptiDeadlineForCoverage } from '../../subgraphs/enrollments/rules/reference/index.ts';
 import { memo, randomDay, type CopyTable, type RowSink, type ScaleContext, type ScalePart, type ScalePerson } from './part.ts';
 
 export const PAYMENT_TABLES = {
@@ -60,10 +60,7 @@ export function paymentsPart(context: ScaleContext): PaymentsPart {
   const calendar = createBusinessCalendar();
   const yesterday = addDays(context.today, -1);
   // The service's deadline: the PTI deadline of the month before coverage starts (issueIndependentWorkerPaymentReference).
-  const deadlineFor = memo((coverageStart) => {
-    const paymentMonth = addMonths(coverageStart, -1);
-    return ptiPaymentDeadline(paymentMonth.slice(0, 7), ptiPaymentRulesFrom(valueInForce(PTI_PROGRAMME_TABLE, paymentMonth)), calendar);
-  });
+  const deadlineFor = memo((coverageStart) => ptiDeadlineForCoverage(coverageStart, PTI_PROGRAMME_TABLE, calendar));
   const tables = { uma: UMA_TABLE, minimumWage: MINIMUM_WAGE_TABLE, rates: PTI_RATE_TABLE };
   const amountOf = memo((key) => {
     const [income, period, periodStart] = key.split('|') as [string, 'MONTHLY' | 'SEMIANNUAL', string];

@@ -10,8 +10,8 @@ import { addMonths } from '../../shared/dates.ts';
 import type { PaymentPeriod, WageZone } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
 import { ptiContribution, type PtiContribution } from '../rules/contributions/index.ts';
-import { coverageStartAfterPayment, ptiPaymentDeadline } from '../rules/payments/index.ts';
-import { isIsoDate, ptiPaymentRulesFrom, valueInForce } from '../rules/reference/index.ts';
+import { coverageStartAfterPayment } from '../rules/payments/index.ts';
+import { isIsoDate, ptiDeadlineForCoverage, valueInForce } from '../rules/reference/index.ts';
 
 export interface IndependentWorkerTerms {
   coverageStart: string;
@@ -37,11 +37,7 @@ export interface IndependentWorkerRequest {
  */
 export async function independentWorkerTerms(request: IndependentWorkerRequest, today: string, ctx: EnrollmentsContext): Promise<IndependentWorkerTerms> {
   const [programme, calendar] = await Promise.all([ctx.reference.ptiProgramme(), ctx.reference.calendar()]);
-  // The deadline of the payment made in the month before coverage starts (programme row in force then).
-  const deadlineFor = (coverageStart: string) => {
-    const paymentMonth = addMonths(coverageStart, -1);
-    return ptiPaymentDeadline(paymentMonth.slice(0, 7), ptiPaymentRulesFrom(valueInForce(programme, paymentMonth)), calendar);
-  };
+  const deadlineFor = (coverageStart: string) => ptiDeadlineForCoverage(coverageStart, programme, calendar);
 
   const thisMonthStart = coverageStartAfterPayment(today);
   const earliest = today <= deadlineFor(thisMonthStart) ? thisMonthStart : addMonths(thisMonthStart, 1);

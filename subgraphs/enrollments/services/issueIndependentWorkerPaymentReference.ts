@@ -5,7 +5,6 @@
  */
 import { notFound, ruleViolation } from '../../../schema/errors/client-errors.ts';
 import { authorize } from '../../shared/access/index.ts';
-import { addMonths } from '../../shared/dates.ts';
 import type { MutationIssueIndependentWorkerPaymentReferenceArgs } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsContext } from '../context.ts';
 import type { PaymentReferenceModel } from '../mappers.ts';
@@ -13,9 +12,9 @@ import { mexicoCityToday } from '../mexico-today.ts';
 import { enrollVoluntarily } from '../permissions.ts';
 import { withRuleErrors } from '../rule-errors.ts';
 import { PERIOD_MONTHS, ptiContribution } from '../rules/contributions/index.ts';
-import { independentWorkerObligation, ptiPaymentDeadline } from '../rules/payments/index.ts';
+import { independentWorkerObligation } from '../rules/payments/index.ts';
 import { isUuid } from '../../shared/batching.ts';
-import { ptiPaymentRulesFrom, valueInForce } from '../rules/reference/index.ts';
+import { ptiDeadlineForCoverage } from '../rules/reference/index.ts';
 import { issueReference } from './payment-reference-issuing.ts';
 
 export async function issueIndependentWorkerPaymentReference({ input }: MutationIssueIndependentWorkerPaymentReferenceArgs, ctx: EnrollmentsContext): Promise<PaymentReferenceModel> {
@@ -30,11 +29,7 @@ export async function issueIndependentWorkerPaymentReference({ input }: Mutation
     const [programme, calendar, uma, minimumWage, rates] = await Promise.all([
       ctx.reference.ptiProgramme(), ctx.reference.calendar(), ctx.reference.uma(), ctx.reference.minimumWage(), ctx.reference.ptiRates(),
     ]);
-    // The deadline of the payment made in the month before the period starts (programme row in force then).
-    const deadlineFor = (coverageStart: string) => {
-      const paymentMonth = addMonths(coverageStart, -1);
-      return ptiPaymentDeadline(paymentMonth.slice(0, 7), ptiPaymentRulesFrom(valueInForce(programme, paymentMonth)), calendar);
-    };
+    const deadlineFor = (coverageStart: string) => ptiDeadlineForCoverage(coverageStart, programme, calendar);
     const obligation = independentWorkerObligation(
       { id: enrollment.id, startDate: enrollment.startDate, endDate: enrollment.endDate, months: PERIOD_MONTHS[detail.paymentPeriod] },
       input.period, deadlineFor, today,

@@ -13,4 +13,4 @@ export { FAMILY_HEALTH_FEE_TABLE, scheduleFromPesos } from './family-health-fees
 export type { BandedRate, ContributionBasis, ContributionShare, PtiRateLine, PtiRateSet, RateBand } from './pti-rates.ts';
 export { percent, PTI_RATE_TABLE } from './pti-rates.ts';
 export type { PtiProgrammeValue } from './pti-programme.ts';
-export { PTI_PROGRAMME_TABLE, ptiPaymentRulesFrom } from './pti-programme.ts';
+export { PTI_PROGRAMME_TABLE, ptiDeadlineForCoverage, ptiPaymentRulesFrom } from './pti-programme.ts';

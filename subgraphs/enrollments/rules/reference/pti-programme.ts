@@ -4,9 +4,11 @@
  * day rolls forward, and the modalidad an independent worker's enrollment is recorded under.
  * All three are UNCONFIRMED for the 2023 PTI regime, so the seed row says so (confirmed: false).
  */
+import { addMonths } from '../../../shared/dates.ts';
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import type { PtiPaymentRules } from '../payments/independent-workers.ts';
-import { PTI_PAYMENT_RULES } from '../payments/independent-workers.ts';
-import type { DatedTable, DatedValue } from './dated-table.ts';
+import { PTI_PAYMENT_RULES, ptiPaymentDeadline } from '../payments/independent-workers.ts';
+import { valueInForce, type DatedTable, type DatedValue } from './dated-table.ts';
 
 export interface PtiProgrammeValue {
   /** Day of the month (1–28) by which that month's payment is due. */
@@ -46,4 +48,14 @@ export function ptiPaymentRulesFrom(row: DatedValue<PtiProgrammeValue>): PtiPaym
     checkedOn: row.checkedOn,
     sources: [row.source],
   };
+}
+
+/**
+ * The deadline of the payment that opens PTI coverage on `coverageStart` (a first of month): the
+ * programme's deadline in the month before, by the programme row in force that month. One rule for
+ * the enrollment's first deadline, each period's reference and the seeds.
+ */
+export function ptiDeadlineForCoverage(coverageStart: string, programme: DatedTable<PtiProgrammeValue>, calendar: BusinessCalendar): string {
+  const paymentMonth = addMonths(coverageStart, -1);
+  return ptiPaymentDeadline(paymentMonth.slice(0, 7), ptiPaymentRulesFrom(valueInForce(programme, paymentMonth)), calendar);
 }
