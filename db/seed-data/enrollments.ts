@@ -12,7 +12,7 @@
  *   for a bank to look up and pay.
  */
 import { randomUUID } from 'node:crypto';
-import { curpCheckDigit } from '../../schema/scalars/identifiers/curp.ts';
+import { curpBirthDate, curpCheckDigit } from '../../schema/scalars/identifiers/curp.ts';
 import { expectedCurpPrefix } from '../../subgraphs/persons/rules/curp-prefix.ts';
 import { addDays, addMonths, dateIn, INSTITUTION_TIME_ZONE } from '../../subgraphs/shared/dates.ts';
 import { DEMO } from '../demo-identities.ts';
@@ -236,9 +236,8 @@ function planFamilyHealth(plan: Planned, enroll: (row: Omit<Planned['enrollments
     { relationship: 'CHILD' as const, curp: newCurp(n + 3000, `${2012 + (n % 8)}-11-02`, 'H') },
   ].slice(0, 1 + (n % 3));
   const members = [{ relationship: 'HOLDER' as const, curp: holder }, ...relatives];
-  const birthDate = (curp: string) => `${/\d/.test(curp[16]!) ? '19' : '20'}${curp.slice(4, 6)}-${curp.slice(6, 8)}-${curp.slice(8, 10)}`;
   const paymentDate = addDays(startDate, -1);
-  const quote = familyHealthQuote(members.map((m) => ({ birthDate: birthDate(m.curp) })), paymentDate, FAMILY_HEALTH_FEE_TABLE);
+  const quote = familyHealthQuote(members.map((m) => ({ birthDate: curpBirthDate(m.curp) })), paymentDate, FAMILY_HEALTH_FEE_TABLE);
   if (!quote.ok) throw new Error(`seed family health quote failed: ${quote.issues.map((i) => i.message).join('; ')}`);
   const enrollmentId = enroll({ curp: holder, kind: 'FAMILY_HEALTH', modality: '33', startDate, endDate: paidYearEnd(startDate), country: consulate.country, consulateId: consulate.id });
   plan.familyHealth.push({ enrollmentId, paymentDate, totalAnnualFeeCentavos: quote.total, feesConfirmed: quote.confirmed });

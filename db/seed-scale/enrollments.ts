@@ -11,12 +11,12 @@
  * (index.ts), and this part counts what it writes and adds that to the summary once
  * (statistics.ts), which gives the same table the triggers would have.
  */
+import { curpBirthDate } from '../../schema/scalars/identifiers/curp.ts';
 import { addDays, addMonths } from '../../subgraphs/shared/dates.ts';
 import { createBusinessCalendar } from '../../subgraphs/enrollments/rules/calendar/index.ts';
 import { familyHealthQuote, paidYearEnd } from '../../subgraphs/enrollments/rules/family-health/index.ts';
 import { BAJA_CAUSES } from '../../subgraphs/enrollments/rules/movements/index.ts';
-import { ptiPaymentDeadline } from '../../subgraphs/enrollments/rules/payments/index.ts';
-import { FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, UMA_TABLE, ptiPaymentRulesFrom, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
+import { FAMILY_HEALTH_FEE_TABLE, MINIMUM_WAGE_TABLE, MissingReferenceValue, PTI_PROGRAMME_TABLE, UMA_TABLE, ptiDeadlineForCoverage, valueInForce } from '../../subgraphs/enrollments/rules/reference/index.ts';
 import { memo, randomDay, type CopyTable, type ScaleContext, type ScalePart, type ScalePerson, type RowSink } from './part.ts';
 import type { ScalePtiEnrollment } from './payments.ts';
 import { statisticsTally } from './statistics.ts';
@@ -42,8 +42,6 @@ const PTI_FIRST_MONTH = '2025-02-01';
 const FILED_BY_SEED = ['EFIRMA', 'seed-scale', 'seed-scale'] as const;
 
 
-const birthDateOfCurp = (curp: string) => `${/\d/.test(curp[16]!) ? '19' : '20'}${curp.slice(4, 6)}-${curp.slice(6, 8)}-${curp.slice(8, 10)}`;
-
 export interface EnrollmentsPartHooks {
   /** Each PTI enrollment written (the payments part issues its references and payments). */
   independentWorker?: (person: ScalePerson, enrollment: ScalePtiEnrollment) => void;
@@ -58,13 +56,11 @@ export function enrollmentsPart(context: ScaleContext, hooks: EnrollmentsPartHoo
   };
   const calendar = createBusinessCalendar();
   const fiveBusinessDaysAfter = memo((day) => calendar.addBusinessDays(day, 5));
-  const ptiTerms = memo((startDate) => {
-    const programme = valueInForce(PTI_PROGRAMME_TABLE, startDate);
-    return {
-      modality: programme.value.modality,
-      deadline: ptiPaymentDeadline(addMonths(startDate, -1).slice(0, 7), ptiPaymentRulesFrom(programme), calendar),
-    };
-  });
+  // The modalidad in force when coverage starts; the deadline by the same rule as the service (and the references).
+  const ptiTerms = memo((startDate) => ({
+    modality: valueInForce(PTI_PROGRAMME_TABLE, startDate).value.modality,
+    deadline: ptiDeadlineForCoverage(startDate, PTI_PROGRAMME_TABLE, calendar),
+  }));
   const valuesPublished = memo((month) => {
     try {
       valueInForce(MINIMUM_WAGE_TABLE, month);
@@ -113,7 +109,7 @@ export function enrollmentsPart(context: ScaleContext, hooks: EnrollmentsPartHoo
       ...[...relatives].map((j, k) => ({ curp: context.identities.identity(j).curp, relationship: k === 0 ? 'SPOUSE' : 'CHILD' })),
     ];
     const paymentDate = addDays(startDate, -1);
-    const quote = familyHealthQuote(members.map((m) => ({ birthDate: birthDateOfCurp(m.curp) })), paymentDate, FAMILY_HEALTH_FEE_TABLE);
+    const quote = familyHealthQuote(members.map((m) => ({ birthDate: curpBirthDate(m.curp) })), paymentDate, FAMILY_HEALTH_FEE_TABLE);
     if (!quote.ok) return;
     const id = person.newId();
     const where = { startDate, country: person.abroad?.country ?? 'MX', consulateId: person.abroad?.consulateId ?? null };

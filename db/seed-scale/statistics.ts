@@ -7,14 +7,14 @@
  * the result against enrollments.rebuild_statistics(), the recount from scratch.
  */
 import type postgres from 'postgres';
+import { AGE_BANDS } from '../schema/enrollments.ts';
+import { curpBirthDate } from '../../schema/scalars/identifiers/curp.ts';
 import { ageOn } from '../../subgraphs/shared/dates.ts';
 
-const BANDS = [[20, '0-19'], [30, '20-29'], [40, '30-39'], [50, '40-49'], [60, '50-59'], [70, '60-69'], [80, '70-79']] as const;
-
+/** AGE_BANDS: 0-19, then one per decade, 80+. */
 function ageBand(curp: string, onDate: string): string {
-  const birthDate = `${/\d/.test(curp[16]!) ? '19' : '20'}${curp.slice(4, 6)}-${curp.slice(6, 8)}-${curp.slice(8, 10)}`;
-  const age = ageOn(birthDate, onDate);
-  return BANDS.find(([below]) => age < below)?.[1] ?? '80+';
+  const age = ageOn(curpBirthDate(curp), onDate);
+  return AGE_BANDS[Math.min(AGE_BANDS.length - 1, Math.max(0, Math.floor(age / 10) - 1))]!;
 }
 
 interface Cell {

@@ -34,6 +34,14 @@ export function isCurpShape(value: string): boolean {
   return CURP_SHAPE.test(value);
 }
 
+/**
+ * The birth date positions 5-10 give, read with the century rule of position 17 (a digit: before
+ * 2000; a letter: 2000 on), as 'YYYY-MM-DD'. Not a check: for a CURP already valid (validateCurp).
+ */
+export function curpBirthDate(curp: string): string {
+  return `${DIGIT.test(curp[16]!) ? '19' : '20'}${curp.slice(4, 6)}-${curp.slice(6, 8)}-${curp.slice(8, 10)}`;
+}
+
 export interface CurpParts {
   value: string;
   birthDate: string;
