@@ -7,6 +7,7 @@
  */
 import { badInput } from '../../../schema/errors/client-errors.ts';
 import { AGE_BANDS, ENROLLMENT_KINDS, SEXES } from '../../../db/schema/enrollments.ts';
+import { ExpiringLru } from '../../../schema/identity/lru.ts';
 import { addMonths } from '../../shared/dates.ts';
 import type { StatisticsDimension, StatisticsEntry, StatisticsMeasure, StatisticsTable } from '../__generated__/resolvers-types.ts';
 import type { EnrollmentsRepository } from '../repository.ts';
@@ -70,23 +71,18 @@ function growthOf(entries: readonly (PublishedEntry | PublishedTotal)[]): Map<Pu
  * the summary query returned. The summary is read on every request (so a write is seen at once);
  * only when its counts are exactly those of a recent request is the suppression and its exact
  * audit — tens of milliseconds for a large three-dimensional table — skipped. Bounded: the
- * least recently used table goes first.
+ * least recently used table goes first (schema/identity/lru.ts, with no expiry: the key is the counts).
  */
-const PUBLISHED_CACHE_SIZE = 16;
-const publishedTables = new Map<string, StatisticsTable>();
+const publishedTables = new ExpiringLru<Promise<StatisticsTable>>(16);
 
+/** The promise is kept, so identical requests arriving together build the table once; a failed build is forgotten. */
 function remembered(key: string, build: () => Promise<StatisticsTable>): Promise<StatisticsTable> {
   const hit = publishedTables.get(key);
-  if (hit) {
-    publishedTables.delete(key);
-    publishedTables.set(key, hit);
-    return Promise.resolve(hit);
-  }
-  return build().then((table) => {
-    publishedTables.set(key, table);
-    if (publishedTables.size > PUBLISHED_CACHE_SIZE) publishedTables.delete(publishedTables.keys().next().value!);
-    return table;
-  });
+  if (hit) return hit;
+  const table = build();
+  publishedTables.set(key, table, Number.POSITIVE_INFINITY);
+  table.catch(() => publishedTables.delete(key));
+  return table;
 }
 
 /** The published table for `request`: one summary query, then suppression and growth (or the same table as before, for the same counts). */
