@@ -74,6 +74,7 @@ const { developmentRoleUrl } = await import('../../db/privileges.ts');
 const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
 const { openCase, officeOfClaims } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
+const { backendCpu, backendCpuSpent } = await import('./postgres-cpu.ts');
 
 type Role = import('../../schema/identity/viewer.ts').Role;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -311,6 +312,8 @@ try {
     latencies: number[];
     cpuMicros: number;
     subgraphCpuMicros: number[];
+    postgresCpuMicros: number;
+    loadCpuMicros: number;
   }
   const cells: Record<string, Partial<Record<Target, Cell>>> = {};
   // Warm every process (JIT, pools, caches) on every workload before anything is measured: the
@@ -334,16 +337,20 @@ try {
       for (const t of order) {
         const proc = t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(workloads[name]!.subgraph)]! : gateways[t]!;
         await p[t].refresh?.();
-        const [before, subgraphsBefore] = [await proc.usage(), await subgraphCpu()];
+        const [before, subgraphsBefore, postgresBefore] = [await proc.usage(), await subgraphCpu(), await backendCpu(admin, dbName)];
+        const loadBefore = process.cpuUsage();
         const result = await runLoad(p[t].endpoint, p[t].requests, { connections, seconds });
-        const [after, subgraphsAfter] = [await proc.usage(), await subgraphCpu()];
-        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: SUBGRAPH_NAMES.map(() => 0) });
+        const load = process.cpuUsage(loadBefore);
+        const [after, subgraphsAfter, postgresAfter] = [await proc.usage(), await subgraphCpu(), await backendCpu(admin, dbName)];
+        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: SUBGRAPH_NAMES.map(() => 0), postgresCpuMicros: 0, loadCpuMicros: 0 });
         cell.requests += result.requests;
         cell.errors += result.errors;
         cell.elapsed += result.elapsed;
         cell.latencies.push(...result.latencies);
         cell.cpuMicros += after.cpuMicros - before.cpuMicros;
         subgraphsAfter.forEach((micros, i) => (cell.subgraphCpuMicros[i]! += micros - subgraphsBefore[i]!));
+        cell.postgresCpuMicros += backendCpuSpent(postgresBefore, postgresAfter);
+        cell.loadCpuMicros += load.user + load.system;
         console.log(`round ${round + 1}/${rounds} ${name.padEnd(10)} ${t.padEnd(9)} ${String(result.rps).padStart(6)} req/s  p50 ${String(result.p50).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  cpu ${((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result.requests) * 1000).toFixed(0).padStart(5)} ms/1k  errors ${result.errors}`);
       }
     }
@@ -366,6 +373,7 @@ try {
       const oursRps = ours.requests / ours.elapsed;
       const cpuPer1k = (c.cpuMicros / 1000 / Math.max(1, c.requests)) * 1000;
       const oursCpuPer1k = (ours.cpuMicros / 1000 / Math.max(1, ours.requests)) * 1000;
+      const per1k = (micros: number) => Math.round((micros / 1000 / Math.max(1, c.requests)) * 1000);
       return {
         workload: name,
         target: t,
@@ -378,7 +386,17 @@ try {
         cpuMsPer1k: Math.round(cpuPer1k),
         /** The four subgraphs together (for `direct`, the called one included). */
         subgraphsCpuMsPer1k: Math.round((c.subgraphCpuMicros.reduce((a, b) => a + b, 0) / 1000 / Math.max(1, c.requests)) * 1000),
-        subgraphCpuMsPer1k: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round((c.subgraphCpuMicros[i]! / 1000 / Math.max(1, c.requests)) * 1000)])),
+        subgraphCpuMsPer1k: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, per1k(c.subgraphCpuMicros[i]!)])),
+        /** The PostgreSQL backends of the bench database (postgres-cpu.ts; 0 where /proc cannot be read). */
+        postgresCpuMsPer1k: per1k(c.postgresCpuMicros),
+        /** The load generator (this process): it shares the cores too. */
+        loadGeneratorCpuMsPer1k: per1k(c.loadCpuMicros),
+        /**
+         * Everything measured: the gateway (or for `direct` nothing more: it is one of the subgraphs),
+         * the subgraphs, PostgreSQL and the load generator. On saturated shared cores throughput
+         * follows 1 / this, so its ratio between two targets is the throughput ratio the work allows.
+         */
+        allCpuMsPer1k: per1k((t === 'direct' ? 0 : c.cpuMicros) + c.subgraphCpuMicros.reduce((a, b) => a + b, 0) + c.postgresCpuMicros + c.loadCpuMicros),
         /** Our throughput over this target's (≥ 1.3 wanted against Hive, ≥ 0.5 against direct). */
         oursThroughputRatio: Math.round((oursRps / rps) * 100) / 100,
         /** This target's CPU per request over ours (> 1: it spends more than we do). */
@@ -388,10 +406,10 @@ try {
     }),
   );
 
-  console.log('\nworkload   target      req/s  ours×   p50 ms   p99 ms  gw CPU ms/1k  CPU÷ours  subgraphs CPU ms/1k  errors');
+  console.log('\nworkload   target      req/s  ours×   p50 ms   p99 ms  gw CPU ms/1k  CPU÷ours  subgraphs CPU ms/1k  PostgreSQL CPU ms/1k  load gen CPU ms/1k  all CPU ms/1k  errors');
   for (const r of rows) {
     console.log(
-      `${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${String(r.rps).padStart(7)} ${r.oursThroughputRatio.toFixed(2).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.cpuMsPer1k).padStart(13)} ${(r.cpuRatioToOurs?.toFixed(2) ?? '–').padStart(9)} ${String(r.subgraphsCpuMsPer1k).padStart(20)} ${String(r.errors).padStart(7)}`,
+      `${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${String(r.rps).padStart(7)} ${r.oursThroughputRatio.toFixed(2).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.cpuMsPer1k).padStart(13)} ${(r.cpuRatioToOurs?.toFixed(2) ?? '–').padStart(9)} ${String(r.subgraphsCpuMsPer1k).padStart(20)} ${String(r.postgresCpuMsPer1k).padStart(21)} ${String(r.loadGeneratorCpuMsPer1k).padStart(19)} ${String(r.allCpuMsPer1k).padStart(14)} ${String(r.errors).padStart(7)}`,
     );
   }
   console.log('subgraph CPU ms/1k by subgraph:');
