@@ -10,7 +10,7 @@ import type { Database, Executor, Tx } from '../../db/client.ts';
 import {
   consentRecords, employerIdentityVerifications, templateRecords, verificationAttempts, verificationLockouts,
 } from '../../db/schema/biometrics.ts';
-import { anyOf, onePerPool } from '../shared/sql.ts';
+import { anyOf, onePerPool, preparedStatement } from '../shared/sql.ts';
 import type { SealedTemplate } from './crypto/envelope.ts';
 import type { CaptureModel, ConsentModel, EmployerIdentityVerificationModel, VerificationAttemptModel } from './mappers.ts';
 import type { BiometricModality } from './matching/template-format.ts';
@@ -113,9 +113,26 @@ interface StatusFactsRow extends Record<string, unknown> {
   lockedUntil: string | null;
 }
 
-function createBiometricsRepository({ db }: Database) {
+function createBiometricsRepository(database: Database) {
+  const { db } = database;
   const va = verificationAttempts;
+  const t = templateRecords;
+  const c = consentRecords;
+  const l = verificationLockouts;
   const prepared = {
+    statusFacts: preparedStatement<StatusFactsRow>(database, sql`
+      select k.curp,
+        coalesce((select json_agg(json_build_object('modality', ${t.modality}, 'fingerPosition', ${t.fingerPosition}))
+                  from ${t} where ${t.curp} = k.curp and ${t.active}), '[]'::json) as "activeTemplates",
+        exists(select 1 from ${c} where ${c.curp} = k.curp and ${c.revokedAt} is null) as "consentInForce",
+        last.attempted_at as "lastAttemptAt", last.modality as "lastAttemptModality", last.result as "lastAttemptResult",
+        (select max(${va.attemptedAt}) from ${va} where ${va.curp} = k.curp and ${va.result} = 'MATCH') as "lastMatchAt",
+        (select max(${l.lockedUntil}) from ${l} where ${l.curp} = k.curp) as "lockedUntil"
+      from unnest(${sql.placeholder('keys')}::char(18)[]) as k(curp)
+      left join lateral (
+        select ${va.attemptedAt} as attempted_at, ${va.modality} as modality, ${va.result} as result
+        from ${va} where ${va.curp} = k.curp order by ${va.attemptedAt} desc limit 1
+      ) as last on true`),
     consentsByCurp: db.select().from(consentRecords).where(anyOf(consentRecords.curp)).orderBy(desc(consentRecords.grantedAt)).prepare('biometric_consents_by_curp'),
     capturesByCurp: db.select(captureColumns).from(templateRecords).where(anyOf(templateRecords.curp)).orderBy(desc(templateRecords.capturedAt)).prepare('biometric_captures_by_curp'),
   };
@@ -128,22 +145,7 @@ function createBiometricsRepository({ db }: Database) {
      * Each part is read per person through the same indexes as before (curp, attempted_at …).
      */
     statusFacts: async (curps: readonly string[]): Promise<PersonStatusFacts[]> => {
-      const t = templateRecords;
-      const c = consentRecords;
-      const l = verificationLockouts;
-      const rows = await db.execute<StatusFactsRow>(sql`
-        select k.curp,
-          coalesce((select json_agg(json_build_object('modality', ${t.modality}, 'fingerPosition', ${t.fingerPosition}))
-                    from ${t} where ${t.curp} = k.curp and ${t.active}), '[]'::json) as "activeTemplates",
-          exists(select 1 from ${c} where ${c.curp} = k.curp and ${c.revokedAt} is null) as "consentInForce",
-          last.attempted_at as "lastAttemptAt", last.modality as "lastAttemptModality", last.result as "lastAttemptResult",
-          (select max(${va.attemptedAt}) from ${va} where ${va.curp} = k.curp and ${va.result} = 'MATCH') as "lastMatchAt",
-          (select max(${l.lockedUntil}) from ${l} where ${l.curp} = k.curp) as "lockedUntil"
-        from unnest(${sql.param([...curps])}::char(18)[]) as k(curp)
-        left join lateral (
-          select ${va.attemptedAt} as attempted_at, ${va.modality} as modality, ${va.result} as result
-          from ${va} where ${va.curp} = k.curp order by ${va.attemptedAt} desc limit 1
-        ) as last on true`);
+      const rows = await prepared.statusFacts({ keys: [...curps] });
       return rows.map((row) => ({
         curp: row.curp,
         activeTemplates: row.activeTemplates,
