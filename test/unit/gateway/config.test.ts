@@ -37,6 +37,12 @@ describe('gateway configuration', () => {
     expect(loadGatewayConfig({}).rateLimit.redisPrefix).toBe('ratelimit:');
   });
 
+  it('limits heap growth to a factor of 2 unless told otherwise (0: V8 decides)', () => {
+    expect(loadGatewayConfig({}).heapGrowingPercent).toBe(100);
+    expect(loadGatewayConfig({ GATEWAY_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => loadGatewayConfig({ GATEWAY_HEAP_GROWING_PERCENT: '-5' })).toThrow(/GATEWAY_HEAP_GROWING_PERCENT/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadGatewayConfig({ BIOMETRICS_TIMEOUT_MS: 'soon' })).toThrow(/BIOMETRICS_TIMEOUT_MS/);
     expect(() => loadGatewayConfig({ RATE_LIMIT_REDIS_PREFIX: 'a b' })).toThrow(/RATE_LIMIT_REDIS_PREFIX/);
