@@ -46,4 +46,20 @@ describe('persons: coverage over every source', () => {
     expect(res.data?.person.coverage).toMatchObject({ status: 'ACTIVE', validUntil: null });
     expect(res.data?.person.coverage.sources.map((s: { kind: string }) => s.kind)).toEqual(['PENSION']);
   });
+
+  it('a pension paid abroad covers while its proof of life is current, and not once it is suspended for want of one', async ({ system, as }) => {
+    const pensioner = (provedDaysAgo: number) => async () => {
+      const curp = await insertPerson(system.db.database, { pensionStartedOn: daysFromToday(-900), pensionerAbroad: true });
+      await system.db.database.sql`insert into persons.proofs_of_life (curp, proved_on, consulate_id, recorded_by) values (${curp}, ${daysFromToday(-provedDaysAgo)}, 'CON-LAX', 'test')`;
+      return curp;
+    };
+    const [current, lapsed] = [await pensioner(20)(), await pensioner(400)()];
+    // Asked together, as a queue would: one batch, the proofs read for both.
+    const res = await as('CONSULATE_STAFF', { purpose: PURPOSE, exception: 'coverage of two pensioners' }).query(
+      gql`query($a: Curp!, $b: Curp!) { a: person(curp: $a) { coverage { status } } b: person(curp: $b) { coverage { status } } }`,
+      { a: current, b: lapsed },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { coverage: { status: 'ACTIVE' } }, b: { coverage: { status: 'EXPIRED' } } });
+  });
 });
