@@ -11,7 +11,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  boolean, char, check, date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid, varchar,
+  bigint, boolean, char, check, date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid, varchar,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -342,6 +342,24 @@ export const enrollmentStatistics = enrollmentsSchema.table(
     check('enrollment_statistics_sex', oneOf(t.sex, SEXES)),
     check('enrollment_statistics_counts', sql`${t.enrollments} >= 0 and ${t.membersCovered} >= 0`),
   ],
+);
+
+/** Slots of the summary's change counter: concurrent writers mostly bump different rows. */
+export const STATISTICS_CHANGE_SLOTS = 16;
+
+/**
+ * How often the summary has changed: each transaction that writes it adds one, at its commit, to the
+ * slot of its transaction id (trigger in the same migration). The sum only grows, and a reader sees
+ * it move in the same snapshot as the summary rows, so an unchanged sum means unchanged counts:
+ * statistics can be answered from the last published table without reading the summary again.
+ */
+export const statisticsChanges = enrollmentsSchema.table(
+  'statistics_changes',
+  {
+    slot: smallint('slot').primaryKey(),
+    changes: bigint('changes', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('statistics_changes_slot', sql`${t.slot} >= 0 and ${t.slot} < 16`)],
 );
 
 // ---------------------------------------------------------------------------------------------

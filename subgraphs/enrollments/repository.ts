@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, notInArray
 import type { Database, Tx } from '../../db/client.ts';
 import {
   employerMovements, enrollments, enrollmentStatistics, excludedConditions, familyHealthEnrollments, familyHealthFees, familyHealthMembers,
-  independentWorkerEnrollments, minimumWages, nonBusinessDays, paymentReferences, payments, ptiProgrammeRules, ptiRateLines, referenceVersions, umaValues, waitingPeriods,
+  independentWorkerEnrollments, minimumWages, nonBusinessDays, paymentReferences, payments, ptiProgrammeRules, ptiRateLines, referenceVersions, statisticsChanges, umaValues, waitingPeriods,
 } from '../../db/schema/enrollments.ts';
 import { anyOf, onePerPool } from '../shared/sql.ts';
 import type {
@@ -76,6 +76,7 @@ function createEnrollmentsRepository({ db }: Database) {
       .innerJoin(enrollments, eq(enrollments.id, familyHealthMembers.enrollmentId)).where(anyOf(familyHealthMembers.enrollmentId))
       .orderBy(asc(familyHealthMembers.enrollmentId), asc(familyHealthMembers.relationship), asc(familyHealthMembers.curp))
       .prepare('members_by_enrollment'),
+    statisticsChanges: db.select({ changes: sql<string>`coalesce(sum(${statisticsChanges.changes}), 0)::text` }).from(statisticsChanges).prepare('statistics_changes'),
   };
 
   return {
@@ -111,6 +112,9 @@ function createEnrollmentsRepository({ db }: Database) {
         .innerJoin(referenceVersions, eq(referenceVersions.id, excludedConditions.versionId)).orderBy(asc(excludedConditions.code)).execute(),
       nonBusinessDays: () => db.select().from(nonBusinessDays).orderBy(asc(nonBusinessDays.day)).execute(),
     },
+
+    /** How often the statistics summary has changed (db/schema/enrollments.ts, statisticsChanges): a number that only grows. */
+    statisticsChanges: async (): Promise<string> => (await prepared.statisticsChanges.execute())[0]!.changes,
 
     /**
      * Counts from the statistics summary, grouped by the dimensions asked for (d0, d1, d2) —

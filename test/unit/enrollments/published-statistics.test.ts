@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { EnrollmentsRepository } from '../../../subgraphs/enrollments/repository.ts';
 import { publishedStatistics } from '../../../subgraphs/enrollments/statistics/published-table.ts';
 
-function repository(rows: Array<{ values: string[]; count: number }>, seen: unknown[] = []): EnrollmentsRepository {
-  const fake: Pick<EnrollmentsRepository, 'statisticsCounts'> = {
+let databases = 0;
+/** A fake summary: its change count is its own unless given, as two databases' would differ. */
+function repository(rows: Array<{ values: string[]; count: number }>, seen: unknown[] = [], changes = `database-${++databases}`): EnrollmentsRepository {
+  const fake: Pick<EnrollmentsRepository, 'statisticsCounts' | 'statisticsChanges'> = {
+    statisticsChanges: async () => changes,
     statisticsCounts: async (...args) => { seen.push(args); return rows; },
   };
   return fake as EnrollmentsRepository;
@@ -36,6 +39,20 @@ describe('published statistics', () => {
     expect(seen).toEqual([[['MONTH'], 'ENROLLMENTS', 2025]]);
     expect(table.cells).toHaveLength(12);
     expect(table.cells.slice(0, 6).map((c) => [c.count, c.growth])).toEqual([[30, null], [42, 12], [null, null], [null, null], [25, null], [0, -25]]);
+  });
+
+  it('reads the summary again only once it has changed, and then publishes the new counts', async () => {
+    const seen: unknown[] = [];
+    const request = { dimensions: ['AGE_BAND' as const], measure: 'ENROLLMENTS' as const, year: null };
+    const unchanged = repository([{ values: ['30-39'], count: 40 }], seen, 'changes-7');
+    const first = await publishedStatistics(request, unchanged);
+    expect(await publishedStatistics(request, unchanged)).toBe(first);
+    expect(seen).toHaveLength(1);
+    const changed = repository([{ values: ['30-39'], count: 41 }], seen, 'changes-8');
+    const second = await publishedStatistics(request, changed);
+    expect(seen).toHaveLength(2);
+    expect(second.grandTotal.count).toBe(41);
+    expect(first.grandTotal.count).toBe(40);
   });
 
   it('refuses an invalid year or a repeated dimension with stable codes', async () => {
