@@ -36,9 +36,13 @@ function createPaymentRepository({ db }: Database) {
     }).from(receipts).where(eq(receipts.folio, sql.placeholder('folio'))).prepare('receipt_by_folio'),
     referencesOfPerson: referencesOf(eq(paymentReferences.curp, sql.placeholder('obligor'))).prepare('payment_references_of_person'),
     referencesOfEmployer: referencesOf(eq(paymentReferences.employerRegistration, sql.placeholder('obligor'))).prepare('payment_references_of_employer'),
-    idempotencyRecord: db.select().from(idempotencyKeys)
+    // The retry path in one statement: the key's fingerprint, the payment it recorded and its receipt.
+    committedPayment: db.select({ fingerprint: idempotencyKeys.fingerprint, payment: payments, ref: paymentReferences, receipt: receiptColumns }).from(idempotencyKeys)
+      .innerJoin(payments, eq(payments.id, idempotencyKeys.paymentId))
+      .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
+      .leftJoin(receipts, and(eq(receipts.issuer, 'enrollments'), sql`${receipts.recordId} = ${payments.id}::text`))
       .where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.operation, sql.placeholder('operation')), eq(idempotencyKeys.key, sql.placeholder('key'))))
-      .prepare('idempotency_record'),
+      .prepare('committed_payment'),
     paymentsOfBankOn: db.select({ payment: payments, ref: paymentReferences }).from(payments)
       .innerJoin(paymentReferences, eq(paymentReferences.id, payments.referenceId))
       .where(and(eq(payments.bankId, sql.placeholder('bankId')), eq(payments.recordedOn, sql.placeholder('day'))))
@@ -61,8 +65,15 @@ function createPaymentRepository({ db }: Database) {
         ? await prepared.referencesOfPerson.execute({ obligor: obligor.curp })
         : await prepared.referencesOfEmployer.execute({ obligor: obligor.employerRegistration })).map(toReference),
 
-    /** A committed idempotency record, read outside any transaction (recordPayment's retry path). */
-    idempotencyRecord: async (scope: string, operation: string, key: string) => (await prepared.idempotencyRecord.execute({ scope, operation, key }))[0],
+    /**
+     * What a committed idempotency record answers, read outside any transaction (recordPayment's
+     * retry path): the first request's fingerprint, its payment and the payment's receipt, in one
+     * statement (it was three: record, payment, receipt).
+     */
+    committedPayment: async (scope: string, operation: string, key: string): Promise<{ fingerprint: string; payment: PaymentModel; receipt: ReceiptModel | null } | undefined> => {
+      const [row] = await prepared.committedPayment.execute({ scope, operation, key });
+      return row && { fingerprint: row.fingerprint, payment: toPayment(row), receipt: row.receipt };
+    },
 
     /** One bank's payments recorded on a Mexico City day, in the order recorded. */
     paymentsOfBankOn: async (bankId: string, day: string): Promise<PaymentModel[]> =>

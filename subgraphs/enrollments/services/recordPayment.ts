@@ -61,8 +61,17 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   // A bank's retry of a payment already recorded (after a timeout, say) is answered without a
   // transaction: a record this read sees is committed, so the first result is final. One that is
   // not there yet may be in flight: the transaction takes the key's lock and looks again.
-  const committed = await ctx.payments.idempotencyRecord(bankId, OPERATION, key);
-  const outcome = committed ? replayOf(committed, fingerprint) : await ctx.repository.transaction(async (tx) => {
+  const committed = await ctx.payments.committedPayment(bankId, OPERATION, key);
+  if (committed) {
+    replayOf({ fingerprint: committed.fingerprint, paymentId: committed.payment.id }, fingerprint);
+    ctx.released.release('Payment', committed.payment.id);
+    if (committed.receipt) {
+      ctx.released.release('Receipt', committed.receipt.folio);
+      ctx.paymentLoaders.receiptOfRecord.prime(committed.payment.id, committed.receipt);
+    }
+    return { payment: committed.payment, receipt: committed.receipt!, replayed: true };
+  }
+  const outcome = await ctx.repository.transaction(async (tx) => {
     await txQueries.lock(tx, `idempotency:${bankId}:${key}`);
     const stored = await paymentTx.idempotencyRecord(tx, bankId, OPERATION, key);
     if (stored) return replayOf(stored, fingerprint);

@@ -125,9 +125,13 @@ describe('payments: recording with an Idempotency-Key', () => {
     expect(rows).toHaveLength(1);
     const keys = await system.db.database.sql`select 1 from enrollments.idempotency_keys where key = ${'bank-001/2026-03-10/000123'}`;
     expect(keys).toHaveLength(1);
-    // Later, the same retry still gets the same answer.
+    // Later, the same retry still gets the same answer, receipt included, from one statement
+    // (the key, its payment and the payment's receipt) and without a transaction.
+    const counter = system.subgraphs.enrollments.database.statements;
+    const before = counter.count;
     const late = await client.query(PAY, payment(reference, amount));
-    expect(late.data?.recordPayment).toMatchObject({ replayed: true, payment: { id: [...ids][0] } });
+    expect(counter.count - before).toBe(1);
+    expect(late.data?.recordPayment).toMatchObject({ replayed: true, payment: { id: [...ids][0] }, receipt: { folio: results[0]!.data?.recordPayment.receipt.folio } });
   });
 
   it('refuses the same key with another body, and another key for a paid reference', async ({ clock, as }) => {
