@@ -21,9 +21,7 @@ export const Person: PersonResolvers = {
   coverage: async (person, _args, { loaders, clock }) => {
     if (!person.coveragePeriods) return null;
     const asOf = clock.today();
-    // Only a pension paid abroad depends on a proof of life: for everyone else the proofs are not read.
-    const owesProof = person.pensionStartedOn !== null && person.pensionerAbroad;
-    const [beneficiaries, proofs] = await Promise.all([loaders.beneficiariesByHolder.load(person.curp), owesProof ? loaders.proofsOfLifeByCurp.load(person.curp) : []]);
+    const [beneficiaries, proofs] = await Promise.all([loaders.beneficiariesByHolder.load(person.curp), loaders.proofsOfLifeByCurp.load(person.curp)]);
     const pension = pensionInPayment({ pensionStart: person.pensionStartedOn, livesAbroad: person.pensionerAbroad, lastProof: proofs[0]?.provedOn ?? null }, { asOf });
     return coverageValidity(person.coveragePeriods, beneficiaries, { asOf, pension });
   },
