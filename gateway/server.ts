@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { startGraphQLHttpServer, sendJson, requestIdOf, type RunningHttpServer } from '../schema/runtime/http-server.ts';
@@ -106,6 +106,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
       ...(deps.metrics ? [graphqlMetricsPlugin<GatewayContext>(deps.metrics)] : []),
       contentLanguagePlugin<GatewayContext>(),
       paymentQuotaPlugin(quotas),
+      // No field has a cache hint (the subgraphs turn cache control off: every answer is personal
+      // data), yet the plugin built a cache policy per request (in the gateway's heap profile).
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
