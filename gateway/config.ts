@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
+  /** How far V8 lets the heap grow past what its last full collection kept, percent (heap-growth.ts); 0 leaves it to V8. */
+  GATEWAY_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(100),
   /** Timeout of one subgraph call, milliseconds; <NAME>_TIMEOUT_MS (e.g. BIOMETRICS_TIMEOUT_MS) per subgraph. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_TIMEOUT_MS`, z.coerce.number().int().positive().optional()])),
@@ -70,8 +72,6 @@ const EnvSchema = z.object({
   MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  /** How far V8 lets the heap grow past what its last full collection kept, percent (heap-growth.ts); 0 leaves it to V8. */
-  GATEWAY_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(100),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Failed authentications per client address and minute before it gets 429 (brute force). */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),

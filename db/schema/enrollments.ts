@@ -344,12 +344,10 @@ export const enrollmentStatistics = enrollmentsSchema.table(
   ],
 );
 
-/** Slots of the summary's change counter: concurrent writers mostly bump different rows. */
-export const STATISTICS_CHANGE_SLOTS = 16;
-
 /**
  * How often the summary has changed: each transaction that writes it adds one, at its commit, to the
- * slot of its transaction id (trigger in the same migration). The sum only grows, and a reader sees
+ * slot of its transaction id (trigger in migration 0016; 16 slots, so concurrent writers mostly bump
+ * different rows). The sum only grows, and a reader sees
  * it move in the same snapshot as the summary rows, so an unchanged sum means unchanged counts:
  * statistics can be answered from the last published table without reading the summary again.
  */

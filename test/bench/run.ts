@@ -61,6 +61,7 @@ const dbPool = Number(flags['db-pool']);
 for (const [name, value] of Object.entries({ seconds, connections, rounds, warmupSeconds, scalePersons, dbPool })) {
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
 }
+if (dbPool < 1) throw new Error('--db-pool must be at least 1');
 
 // A fresh clone has no .data/ yet (npm start makes it; the bench may run first).
 mkdirSync(join(root, '.data'), { recursive: true });
@@ -382,6 +383,7 @@ try {
       const cpuPer1k = (c.cpuMicros / 1000 / Math.max(1, c.requests)) * 1000;
       const oursCpuPer1k = (ours.cpuMicros / 1000 / Math.max(1, ours.requests)) * 1000;
       const per1k = (micros: number) => Math.round((micros / 1000 / Math.max(1, c.requests)) * 1000);
+      const subgraphsMicros = c.subgraphCpuMicros.reduce((a, b) => a + b, 0);
       return {
         workload: name,
         target: t,
@@ -391,9 +393,9 @@ try {
         p50: at(0.5),
         p99: at(0.99),
         /** The measured process: the gateway, or for `direct` the subgraph. */
-        cpuMsPer1k: Math.round(cpuPer1k),
+        cpuMsPer1k: per1k(c.cpuMicros),
         /** The four subgraphs together (for `direct`, the called one included). */
-        subgraphsCpuMsPer1k: Math.round((c.subgraphCpuMicros.reduce((a, b) => a + b, 0) / 1000 / Math.max(1, c.requests)) * 1000),
+        subgraphsCpuMsPer1k: per1k(subgraphsMicros),
         subgraphCpuMsPer1k: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, per1k(c.subgraphCpuMicros[i]!)])),
         /** The PostgreSQL backends of the bench database (postgres-cpu.ts; 0 where /proc cannot be read). */
         postgresCpuMsPer1k: per1k(c.postgresCpuMicros),
@@ -404,7 +406,7 @@ try {
          * the subgraphs, PostgreSQL and the load generator. On saturated shared cores throughput
          * follows 1 / this, so its ratio between two targets is the throughput ratio the work allows.
          */
-        allCpuMsPer1k: per1k((t === 'direct' ? 0 : c.cpuMicros) + c.subgraphCpuMicros.reduce((a, b) => a + b, 0) + c.postgresCpuMicros + c.loadCpuMicros),
+        allCpuMsPer1k: per1k((t === 'direct' ? 0 : c.cpuMicros) + subgraphsMicros + c.postgresCpuMicros + c.loadCpuMicros),
         /** Our throughput over this target's (≥ 1.3 wanted against Hive, ≥ 0.5 against direct). */
         oursThroughputRatio: Math.round((oursRps / rps) * 100) / 100,
         /** This target's CPU per request over ours (> 1: it spends more than we do). */

@@ -4,6 +4,7 @@
  * rebuild); a rolled-back one adds nothing. Statistics are answered from the last table while it
  * stands, so a write that did not move it would stay unseen.
  */
+import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { testCurp } from '../support/enrollments.ts';
@@ -11,8 +12,8 @@ import { testCurp } from '../support/enrollments.ts';
 describe('statistics change counter', () => {
   let t: TestDatabase;
   const changes = async () => Number((await t.database.sql<{ n: string }[]>`select sum(changes)::text as n from enrollments.statistics_changes`)[0]!.n);
-  const enroll = (n: number, start: string) =>
-    t.database.sql`insert into enrollments.enrollments (curp, kind, modality, start_date, country) values (${testCurp(n, '1980-01-01', 'H')}, 'VOLUNTARY_CONTINUATION', '40', ${start}, 'MX')`;
+  const enroll = (n: number, start: string, sql: postgres.Sql | postgres.TransactionSql = t.database.sql) =>
+    sql`insert into enrollments.enrollments (curp, kind, modality, start_date, country) values (${testCurp(n, '1980-01-01', 'H')}, 'VOLUNTARY_CONTINUATION', '40', ${start}, 'MX')`;
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -30,13 +31,11 @@ describe('statistics change counter', () => {
     expect(await changes()).toBe(start + 1);
     // Three enrollments in three months: three summary rows, one transaction.
     await t.database.sql.begin(async (tx) => {
-      for (const [n, day] of [[402, '2025-02-01'], [403, '2025-03-01'], [404, '2025-04-01']] as const) {
-        await tx`insert into enrollments.enrollments (curp, kind, modality, start_date, country) values (${testCurp(n, '1980-01-01', 'H')}, 'VOLUNTARY_CONTINUATION', '40', ${day}, 'MX')`;
-      }
+      for (const [n, day] of [[402, '2025-02-01'], [403, '2025-03-01'], [404, '2025-04-01']] as const) await enroll(n, day, tx);
     });
     expect(await changes()).toBe(start + 2);
     await t.database.sql.begin(async (tx) => {
-      await tx`insert into enrollments.enrollments (curp, kind, modality, start_date, country) values (${testCurp(405, '1980-01-01', 'H')}, 'VOLUNTARY_CONTINUATION', '40', '2025-05-01', 'MX')`;
+      await enroll(405, '2025-05-01', tx);
       throw new Error('roll back');
     }).catch(() => undefined);
     expect(await changes()).toBe(start + 2);

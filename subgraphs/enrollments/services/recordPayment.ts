@@ -63,7 +63,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   // not there yet may be in flight: the transaction takes the key's lock and looks again.
   const committed = await ctx.payments.committedPayment(bankId, OPERATION, key);
   if (committed) {
-    replayOf({ fingerprint: committed.fingerprint, paymentId: committed.payment.id }, fingerprint);
+    refuseAnotherRequest(committed.fingerprint, fingerprint);
     ctx.released.release('Payment', committed.payment.id);
     if (committed.receipt) {
       ctx.released.release('Receipt', committed.receipt.folio);
@@ -142,11 +142,16 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   return { payment: payment!, receipt: receipt!, replayed: outcome.replayed };
 }
 
-/** The stored result under a key, when the request repeats the first one exactly. */
-function replayOf(stored: { fingerprint: string; paymentId: string }, fingerprint: string) {
-  if (stored.fingerprint !== fingerprint) {
+/** A key answers only the request it was first used for. */
+function refuseAnotherRequest(storedFingerprint: string, fingerprint: string): void {
+  if (storedFingerprint !== fingerprint) {
     throw badInput('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for another request: send a new key for a new payment, or repeat the first request exactly.', { header: 'Idempotency-Key' });
   }
+}
+
+/** The stored result under a key, when the request repeats the first one exactly. */
+function replayOf(stored: { fingerprint: string; paymentId: string }, fingerprint: string) {
+  refuseAnotherRequest(stored.fingerprint, fingerprint);
   return { paymentId: stored.paymentId, replayed: true, recorded: null };
 }
 
