@@ -7,10 +7,16 @@
  * Both ends cache: signing happens per request per subgraph and verification per subgraph request,
  * which is the hot path the performance targets measure. Because a token is reused for up to
  * `ttlSeconds - 10` s, its `jti` identifies a signing, not a request: do not use it for replay checks.
+ *
+ * Signed and verified with fast-jwt, which calls node:crypto synchronously. jose (still used for
+ * client tokens, whose keys come from a JWKS) goes through WebCrypto's asynchronous jobs: a token
+ * that cannot be cached (one with an Idempotency-Key, or a new identity) cost the gateway 2-3× and
+ * the subgraph about 1.5-3× the CPU (docs/architecture.md, "Performance").
  */
 import { KeyObject, randomUUID } from 'node:crypto';
+import { createSigner, createVerifier } from 'fast-jwt';
 import { GraphQLError } from 'graphql';
-import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
+import type { CryptoKey } from 'jose';
 import { failureReason } from './failure-reason.ts';
 import { ExpiringLru } from './lru.ts';
 import { NO_GROUNDS, exceptionReasonSchema, verifiedCaseSchema, type AccessGrounds } from './access-grounds.ts';
@@ -101,7 +107,9 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   const ttlSeconds = options.ttlSeconds ?? 60;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw new RangeError('ttlSeconds must be a positive integer');
   if (issuer.length > IDENTITY_NAME_MAX_LENGTH) throw new RangeError(`issuer must be at most ${IDENTITY_NAME_MAX_LENGTH} characters`);
-  const cache = new ExpiringLru<Promise<string>>(options.maxCacheEntries ?? 10_000);
+  const cache = new ExpiringLru<string>(options.maxCacheEntries ?? 10_000);
+  // The header is fixed: `alg` pinned, `typ` explicit; iss, aud, iat, exp and jti go in the payload.
+  const signJws = createSigner({ key: pemOf(options.privateKey, 'private'), algorithm: GATEWAY_TOKEN_ALG, header: { alg: GATEWAY_TOKEN_ALG, typ: GATEWAY_TOKEN_TYPE } });
 
   return {
     async sign(identity, audience, purpose, grounds = NO_GROUNDS, idempotencyKey = null) {
@@ -121,29 +129,15 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
 
       const issuedAt = Math.floor(now / 1000);
       const expiresAt = issuedAt + ttlSeconds;
-      const token = new SignJWT(payloadFor(identity, purpose, grounds, idempotencyKey))
-        .setProtectedHeader({ alg: GATEWAY_TOKEN_ALG, typ: GATEWAY_TOKEN_TYPE })
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(expiresAt)
-        .setJti(randomUUID())
-        .sign(options.privateKey)
-        .then((signed) => {
-          if (signed.length > IDENTITY_TOKEN_MAX_LENGTH) throw new IdentityTokenTooLargeError(signed.length);
-          return signed;
-        });
-      // The promise itself is cached, so concurrent requests for the same identity sign once.
-      if (cacheable && ttlSeconds > REUSE_MARGIN_SECONDS) {
-        cache.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
-        token.catch(() => cache.delete(key));
-      }
+      const token: string = signJws({ ...payloadFor(identity, purpose, grounds, idempotencyKey), iss: issuer, aud: audience, iat: issuedAt, exp: expiresAt, jti: randomUUID() });
+      if (token.length > IDENTITY_TOKEN_MAX_LENGTH) throw new IdentityTokenTooLargeError(token.length);
+      if (cacheable && ttlSeconds > REUSE_MARGIN_SECONDS) cache.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
       return token;
     },
   };
 }
 
-function payloadFor(identity: Identity, purpose: string | null, grounds: AccessGrounds, idempotencyKey: string | null): JWTPayload {
+function payloadFor(identity: Identity, purpose: string | null, grounds: AccessGrounds, idempotencyKey: string | null): Record<string, unknown> {
   const base = identity.kind === 'anonymous' ? { sub: ANONYMOUS_SUBJECT, anon: true } : claimsFromViewer(identity.viewer);
   return {
     ...base,
@@ -196,6 +190,17 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
   const tolerance = options.clockToleranceSeconds ?? 5;
   const maxAge = options.maxTokenAgeSeconds ?? 300;
   const cache = new ExpiringLru<VerifiedIdentity>(options.maxCacheEntries ?? 10_000);
+  // The algorithm and the key's curve are pinned (assertEd25519), whatever the token's header says.
+  const verifyJws = createVerifier({
+    key: pemOf(options.publicKey, 'public'),
+    algorithms: [GATEWAY_TOKEN_ALG],
+    checkTyp: GATEWAY_TOKEN_TYPE,
+    allowedIss: issuer,
+    allowedAud: options.audience,
+    requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+    clockTolerance: tolerance * 1000,
+    maxAge: maxAge * 1000,
+  });
 
   return {
     async verify(token) {
@@ -204,15 +209,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
       const cached = cache.get(token);
       if (cached) return cached;
       try {
-        const { payload } = await jwtVerify(token, options.publicKey, {
-          algorithms: [GATEWAY_TOKEN_ALG],
-          typ: GATEWAY_TOKEN_TYPE,
-          issuer,
-          audience: options.audience,
-          requiredClaims: ['sub', 'exp', 'iat', 'jti'],
-          clockTolerance: tolerance,
-          maxTokenAge: maxAge,
-        });
+        const payload = verifyJws(token) as TokenPayload;
         const verified = Object.freeze({
           identity: identityFromPayload(payload),
           purpose: purposeFromPayload(payload),
@@ -230,7 +227,10 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
   };
 }
 
-function identityFromPayload(payload: JWTPayload): Identity {
+/** A verified token's claims, before their schemas parse them. */
+type TokenPayload = Record<string, unknown>;
+
+function identityFromPayload(payload: TokenPayload): Identity {
   if (payload.anon === undefined) return { kind: 'user', viewer: viewerFromClaims(identityClaimsSchema.parse(payload)) };
   // An anonymous token carries nothing else: a role next to `anon` means a broken or forged signer.
   const carriesScope = ['roles', 'curp', 'consulate_id', 'employer_registrations', 'bank_id', 'subdelegation', 'access_case', 'access_exception'].some(
@@ -242,11 +242,11 @@ function identityFromPayload(payload: JWTPayload): Identity {
   return ANONYMOUS;
 }
 
-function purposeFromPayload(payload: JWTPayload): string | null {
+function purposeFromPayload(payload: TokenPayload): string | null {
   return payload.purpose === undefined ? null : purposeSchema.parse(payload.purpose);
 }
 
-function groundsFromPayload(payload: JWTPayload): AccessGrounds {
+function groundsFromPayload(payload: TokenPayload): AccessGrounds {
   return {
     case: payload.access_case === undefined ? null : Object.freeze(verifiedCaseSchema.parse(payload.access_case)),
     exception: payload.access_exception === undefined ? null : exceptionReasonSchema.parse(payload.access_exception),
@@ -260,4 +260,10 @@ function assertEd25519(key: KeyObject | CryptoKey, type: 'private' | 'public', n
       : key.type === type && key.algorithm.name === 'Ed25519';
   // "EdDSA" would also accept Ed448; the key check keeps us on one curve.
   if (!ok) throw new TypeError(`${name} must be an Ed25519 ${type} key`);
+}
+
+/** fast-jwt takes PEM; a CryptoKey (WebCrypto) is read through its KeyObject. */
+function pemOf(key: KeyObject | CryptoKey, type: 'private' | 'public'): string {
+  const keyObject = key instanceof KeyObject ? key : KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
+  return type === 'private' ? String(keyObject.export({ format: 'pem', type: 'pkcs8' })) : String(keyObject.export({ format: 'pem', type: 'spki' }));
 }

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { KeyObject, createHmac, generateKeyPairSync, sign as edSign } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../../schema/identity/gateway-token.ts';
 import { InvalidPurposeError, PURPOSE_MAX_LENGTH } from '../../../schema/identity/purpose.ts';
 import { viewerFromClaims, type Identity } from '../../../schema/identity/viewer.ts';
-import { decodePayload, testKeys, withPayload, type TestKeys } from './support.ts';
+import { decodePayload, nowSeconds, testKeys, unsignedToken, withPayload, type TestKeys } from './support.ts';
 
 const consulStaff: Identity = {
   kind: 'user',
@@ -118,7 +118,7 @@ describe('rejected', () => {
     const token = await signer.sign(insured, 'persons', null);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 120_000);
-    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/ERR_JWT_EXPIRED/);
+    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/FAST_JWT_EXPIRED/);
   });
 
   it('an expired token even after it was verified and cached', async () => {
@@ -133,7 +133,7 @@ describe('rejected', () => {
   it('a token signed by a different Ed25519 key', async () => {
     const other = await testKeys('Ed25519');
     const token = await createIdentitySigner({ privateKey: other.privateKey }).sign(insured, 'persons', null);
-    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/SIGNATURE_VERIFICATION_FAILED/);
+    expect((await rejection(verifierFor('persons').verify(token))).reason).toMatch(/FAST_JWT_INVALID_SIGNATURE/);
   });
 
   it('a tampered token (anonymous upgraded to a role)', async () => {
@@ -166,6 +166,49 @@ describe('rejected', () => {
       .setExpirationTime('1m')
       .sign(keys.privateKey);
     await rejection(verifierFor('persons').verify(token));
+  });
+
+  // Hand-built tokens: what no signer of ours would produce, so the verifier alone must refuse them.
+  describe('hand-built tokens that a careless JWT verifier would accept', () => {
+    const claims = () => ({ sub: 'person-1', roles: ['IMSS_OFFICER'], subdelegation: '01', iss: 'imss-federation-gateway', aud: 'persons', iat: nowSeconds(), exp: nowSeconds() + 60, jti: 'j' });
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signedWith = async (header: Record<string, unknown>, payload: Record<string, unknown>) => {
+      const input = `${part(header)}.${part(payload)}`;
+      const privateKey = KeyObject.from(keys.privateKey as unknown as Parameters<typeof KeyObject.from>[0]);
+      return `${input}.${edSign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+    };
+
+    it('accepts the hand-built token itself when nothing is wrong with it', async () => {
+      const token = await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, claims());
+      expect((await verifierFor('persons').verify(token)).identity).toMatchObject({ kind: 'user', viewer: { subject: 'person-1' } });
+    });
+
+    it('an unsecured token (alg none)', async () => {
+      await rejection(verifierFor('persons').verify(unsignedToken(claims()).replace(/^[^.]+/, part({ alg: 'none', typ: GATEWAY_TOKEN_TYPE }))));
+    });
+
+    it('an HMAC token keyed with the public key (algorithm confusion)', async () => {
+      const input = `${part({ alg: 'HS256', typ: GATEWAY_TOKEN_TYPE })}.${part(claims())}`;
+      const token = `${input}.${createHmac('sha256', keys.publicKeyPem).update(input).digest('base64url')}`;
+      await rejection(verifierFor('persons').verify(token));
+    });
+
+    it('a token older than the maximum age, although its exp is ahead', async () => {
+      const token = await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, { ...claims(), iat: nowSeconds() - 600, exp: nowSeconds() + 600 });
+      await rejection(verifierFor('persons').verify(token));
+    });
+
+    it('a token without jti or without iat', async () => {
+      const { jti: _jti, ...noJti } = claims();
+      const { iat: _iat, ...noIat } = claims();
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, noJti)));
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, noIat)));
+    });
+
+    it('a token of another issuer, and one that names a critical extension', async () => {
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, { ...claims(), iss: 'someone-else' })));
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE, crit: ['x-unknown'], 'x-unknown': 1 }, claims())));
+    });
   });
 
   it('a purpose that is too long or has control characters, when signing', async () => {
