@@ -22,6 +22,10 @@
  *                    [--gateway-node-options=--max-old-space-size=…]   # NODE_OPTIONS of our gateway only (memory experiments; the `=` is needed)
  *                    [--baseline DIR]   # also `baseline`: the gateway of another checkout (with node_modules), to A/B a change
  *                                       # in one run: git archive <commit> | tar -x -C DIR && ln -s $PWD/node_modules DIR/
+ *                    [--from-source]   # run every process's TypeScript through tsx instead of the compiled build
+ *
+ * Every process runs as deployed: compiled to JavaScript first (gateway/deploy/build.ts, the
+ * image's build), then plain node, the baseline's checkout too.
  */
 import type { ChildProcess } from 'node:child_process';
 import { forkScript, readyUrl } from '../support/fork-script.ts';
@@ -45,6 +49,7 @@ const { values: flags } = parseArgs({
     'gateway-node-options': { type: 'string' },
     persons: { type: 'string', default: '0' },
     'db-pool': { type: 'string', default: '4' },
+    'from-source': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(flags.seconds);
@@ -84,6 +89,7 @@ const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
 const { openCase, officeOfClaims } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
 const { backendCpu, backendCpuSpent } = await import('./postgres-cpu.ts');
+const { buildSystem } = await import('../../gateway/deploy/build.ts');
 
 type Role = import('../../schema/identity/viewer.ts').Role;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -112,9 +118,27 @@ interface Proc {
 const children: ChildProcess[] = [];
 const profileDir = join(root, '.data/bench/profiles');
 
+/**
+ * Each checkout's compiled build folder, made once, before anything is measured (a script's
+ * `x.ts` runs as that folder's `x.js`). The usage probe and the @apollo/gateway baseline are the
+ * bench's own: compiled with this checkout, and the probe is loaded into every process from there.
+ */
+const builds = new Map<string, string>();
+function builtDir(dir: string): string {
+  let out = builds.get(dir);
+  if (!out) {
+    const started = Date.now();
+    out = buildSystem({ root: dir, out: join(dir, '.data', 'bench', 'build'), extraFiles: dir === root ? ['test/bench/usage-probe.ts', 'test/bench/apollo-baseline.ts'] : [] });
+    console.log(`compiled ${dir === root ? 'this checkout' : dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    builds.set(dir, out);
+  }
+  return out;
+}
+const runnable = (dir: string, script: string) => (flags['from-source'] ? join(dir, script) : join(builtDir(dir), script.replace(/\.ts$/, '.js')));
+
 async function start(script: string, args: string[], env: Record<string, string>, profile = false, dir = root): Promise<Proc> {
-  const execArgv = ['--import', join(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
-  const { child, ready } = forkScript(join(dir, script), args, { cwd: dir, execArgv, env: { ...process.env, ...env }, ready: readyUrl });
+  const execArgv = ['--import', runnable(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
+  const { child, ready } = forkScript(runnable(dir, script), args, { cwd: dir, execArgv, env: { ...process.env, ...env }, ready: readyUrl });
   children.push(child);
   let asked = 0;
   const usage = () =>

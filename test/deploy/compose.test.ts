@@ -16,7 +16,7 @@ import { requestedRoleLogins } from '../../db/role-logins.ts';
 import { auditPublicKeysFromEnv, loadSubgraphKeys } from '../../schema/runtime/keys.ts';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../../schema/subgraphs.ts';
 import { loadBiometricMasterKeys } from '../../subgraphs/biometrics/crypto/master-keys.ts';
-import { APP_IMAGE, ROOT, appServices, containerArgv, readComposeFile, readDockerfile, serviceEnv, type ComposeFile } from '../support/compose.ts';
+import { APP_IMAGE, ROOT, appServices, containerArgv, readComposeFile, readDockerfile, serviceEnv, sourceOf, type ComposeFile } from '../support/compose.ts';
 
 const compose = readComposeFile();
 const image = readDockerfile();
@@ -50,8 +50,8 @@ describe('compose.yaml', () => {
   it('runs PostgreSQL, Redis, the migration job, the four subgraphs, two gateways and one proxy', () => {
     const always = Object.entries(services).filter(([, s]) => !s.profiles).map(([name]) => name);
     expect(always.sort()).toEqual(['postgres', 'redis', 'migrate', ...SUBGRAPH_NAMES, ...GATEWAYS, 'proxy'].sort());
-    for (const name of SUBGRAPH_NAMES) expect(containerArgv(services[name]!, image)).toEqual(['node', '--import', 'tsx', 'subgraphs/start.ts', name]);
-    for (const name of GATEWAYS) expect(containerArgv(services[name]!, image)).toEqual(['node', '--import', 'tsx', 'gateway/index.ts']);
+    for (const name of SUBGRAPH_NAMES) expect(containerArgv(services[name]!, image)).toEqual(['node', 'subgraphs/start.js', name]);
+    for (const name of GATEWAYS) expect(containerArgv(services[name]!, image)).toEqual(['node', 'gateway/index.js']);
   });
 
   it('builds the image once and runs every application service from it', () => {
@@ -236,31 +236,42 @@ describe('the Dockerfile', () => {
     const ignore = readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     expect(ignore[0]).toBe('*'); // everything out, then only what the image copies back in
     const included = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, ''));
-    const copied = image.final.filter(([op, args]) => op === 'COPY' && !args.startsWith('--from')).flatMap(([, args]) => args.split(/\s+/).slice(0, -1));
+    // Every stage's copies from the build context (the build stage takes the sources, the final one the manifests).
+    const copied = image.all.filter(([op, args]) => op === 'COPY' && !args.startsWith('--from')).flatMap(([, args]) => args.split(/\s+/).slice(0, -1));
     expect(new Set(copied)).toEqual(new Set(included));
     expect(included).not.toContain('.data');
     expect(ignore).toEqual(expect.arrayContaining(['**/*.pem', '**/*.env']));
   });
 
-  it('starts each container with a package.json script’s file, one node process (no npm, no tsx wrapper)', () => {
+  it('compiles the TypeScript at build time, and runs no compiler in the final image', () => {
+    expect(image.stages.some((stage) => / AS build$/.test(stage))).toBe(true);
+    expect(image.all.some(([op, args]) => op === 'RUN' && args.includes('gateway/deploy/build.ts'))).toBe(true);
+    expect(image.final).toContainEqual(['COPY', '--from=build /app/build ./']);
+    for (const [op, args] of image.final) expect(`${op} ${args}`).not.toMatch(/tsx|typescript|tsc\b/);
+  });
+
+  it('starts each container with the compiled file of a package.json script, one node process (no npm, no tsx)', () => {
     const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts as Record<string, string>;
     const runs = Object.entries(scripts).flatMap(([script, line]) => {
       const match = /^tsx (\S+\.ts)(.*)$/.exec(line);
       return match ? [{ script, argv: [match[1]!, ...match[2]!.trim().split(/\s+/).filter(Boolean)] }] : [];
     });
-    expect(image.entrypoint).toEqual(['node', '--import', 'tsx']);
+    expect(image.entrypoint).toEqual(['node']);
     for (const [name, service] of appServices(compose)) {
       const argv = containerArgv(service, image).slice(image.entrypoint.length);
-      const script = runs.find((run) => run.argv.every((arg, i) => argv[i] === arg));
+      expect(argv[0], name).toMatch(/\.js$/);
+      const source = [sourceOf(argv[0]!), ...argv.slice(1)];
+      const script = runs.find((run) => run.argv.every((arg, i) => source[i] === arg));
       expect(script, `${name}: ${argv.join(' ')}`).toBeDefined();
-      expect(existsSync(`${ROOT}${argv[0]}`)).toBe(true);
+      expect(existsSync(`${ROOT}${source[0]}`)).toBe(true);
     }
-    expect(runs.find((run) => run.argv[0] === image.cmd[0])?.script).toBe('start:gateway');
+    expect(runs.find((run) => run.argv[0] === sourceOf(image.cmd[0]!))?.script).toBe('start:gateway');
   });
 
   it('needs no development dependency: every package the started files import is a runtime dependency', () => {
     const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { dependencies: Record<string, string> };
-    const entries = appServices(compose).map(([, service]) => containerArgv(service, image)[image.entrypoint.length]!);
+    // The compiled files import what their sources import.
+    const entries = appServices(compose).map(([, service]) => sourceOf(containerArgv(service, image)[image.entrypoint.length]!));
     const packages = importedPackages([...new Set(entries)]);
     expect(packages.size).toBeGreaterThan(5);
     for (const name of packages) expect(Object.keys(manifest.dependencies), name).toContain(name);

@@ -1,18 +1,20 @@
 /**
  * The containers' start commands, run here without a container runtime: each compose service's
- * exact argv (the image's ENTRYPOINT + its command) in a subprocess, with its compose environment
+ * exact argv (the image's ENTRYPOINT + its command) in a subprocess, in a compiled build of this
+ * checkout made the way the image's build stage makes it (gateway/deploy/build.ts), with its compose environment
  * (the image's ENV, the generated env files, `environment`) translated to this machine: service
  * names become 127.0.0.1, ports free ones, the database the test's. Production mode throughout,
  * so every key and login comes from the env files, as in the containers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrivateKey } from 'node:crypto';
 import { mintDevToken } from '../../gateway/auth/dev-tokens.ts';
 import { TRIAL_IDP, generateComposeEnv, type ComposeEnv, type EnvVars } from '../../gateway/deploy/compose-env.ts';
+import { buildSystem } from '../../gateway/deploy/build.ts';
 import { freePort } from '../../db/embedded.ts';
 import { developmentPassword } from '../../db/privileges.ts';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.ts';
@@ -35,6 +37,8 @@ describe('the containers’ start commands', () => {
   const ports = new Map<string, number>();
   const running = new Map<string, Run>();
   const checkpoints = mkdtempSync(join(tmpdir(), 'imss-deploy-checkpoints-'));
+  // Inside the checkout, so the compiled files find its node_modules as the image's find /app's.
+  let built: string;
 
   /** A service's compose environment, as it would be on this machine. */
   function localEnv(name: string): EnvVars {
@@ -59,7 +63,7 @@ describe('the containers’ start commands', () => {
   function start(name: string): Run {
     const [node, ...args] = containerArgv(compose.services[name]!, image);
     expect(node).toBe('node');
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: localEnv(name), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: built, env: localEnv(name), stdio: ['ignore', 'pipe', 'pipe'] });
     const run: Run = { child, output: '', exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
     child.stdout!.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
@@ -85,6 +89,7 @@ describe('the containers’ start commands', () => {
   }
 
   beforeAll(async () => {
+    built = buildSystem({ out: join(ROOT, '.data', `build-start-commands-${process.pid}`) });
     db = await createTestDatabase();
     const url = new URL(db.url);
     // The subgraph roles keep their development passwords: the server is shared with other tests.
@@ -98,6 +103,7 @@ describe('the containers’ start commands', () => {
   afterAll(async () => {
     for (const run of running.values()) if (run.child.exitCode === null) run.child.kill('SIGKILL');
     await db?.drop();
+    if (built) rmSync(built, { recursive: true, force: true });
   });
 
   it('migrate applies the migrations and gives each subgraph role its login', async () => {

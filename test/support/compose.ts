@@ -40,6 +40,8 @@ export function readComposeFile(): ComposeFile {
 export interface Dockerfile {
   /** Instructions of the final stage, in order: [instruction, arguments text]. */
   final: Array<[string, string]>;
+  /** Instructions of every stage, in order. */
+  all: Array<[string, string]>;
   stages: string[];
   text: string;
   env: EnvVars;
@@ -72,7 +74,15 @@ export function readDockerfile(): Dockerfile {
     }
   }
   const json = (op: string) => JSON.parse(final.findLast(([o]) => o === op)?.[1] ?? '[]') as string[];
-  return { final, stages, text, env, user: final.findLast(([op]) => op === 'USER')?.[1] ?? null, entrypoint: json('ENTRYPOINT'), cmd: json('CMD') };
+  return { final, all: instructions, stages, text, env, user: final.findLast(([op]) => op === 'USER')?.[1] ?? null, entrypoint: json('ENTRYPOINT'), cmd: json('CMD') };
+}
+
+/**
+ * The source file a container's compiled one is built from (gateway/deploy/build.ts mirrors the
+ * tree): `gateway/index.js` → `gateway/index.ts`.
+ */
+export function sourceOf(compiled: string): string {
+  return compiled.replace(/\.js$/, '.ts');
 }
 
 /** What a service's container runs: argv after the image's entrypoint. */

@@ -1,7 +1,8 @@
 /**
- * Forks a TypeScript script under tsx and waits for the IPC message that says it is ready: the one
- * way the tests, the benchmark, the statistics measurement and the conformance run start a
- * subgraph, a gateway or the audit's subgraphs. The callers differ only in the options.
+ * Forks a script (TypeScript under tsx, or a compiled build's JavaScript) and waits for the IPC
+ * message that says it is ready: the one way the tests, the benchmark, the statistics measurement
+ * and the conformance run start a subgraph, a gateway or the audit's subgraphs. The callers differ
+ * only in the options.
  */
 import { fork, type ChildProcess, type StdioOptions } from 'node:child_process';
 
@@ -31,7 +32,8 @@ export interface ForkedScript<Ready> {
 export function forkScript<Ready>(script: string, args: string[], options: ForkOptions<Ready>): ForkedScript<Ready> {
   const child = fork(script, args, {
     cwd: options.cwd,
-    execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
+    // TypeScript through tsx; a compiled build's JavaScript as it is (gateway/deploy/build.ts).
+    execArgv: [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(options.execArgv ?? [])],
     env: options.env ?? process.env,
     stdio: options.stdio ?? ['ignore', 'inherit', 'inherit', 'ipc'],
   });
