@@ -205,6 +205,12 @@ describe('rejected', () => {
       await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, noIat)));
     });
 
+    it('an audience or issuer that only contains ours (matched whole, not as a substring or pattern)', async () => {
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, { ...claims(), aud: 'persons-shadow' })));
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, { ...claims(), aud: 'xpersons' })));
+      await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, { ...claims(), iss: 'imss-federation-gateway.evil' })));
+    });
+
     it('a token of another issuer, and one that names a critical extension', async () => {
       await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE }, { ...claims(), iss: 'someone-else' })));
       await rejection(verifierFor('persons').verify(await signedWith({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE, crit: ['x-unknown'], 'x-unknown': 1 }, claims())));
