@@ -37,6 +37,11 @@ export interface BuildOptions {
 
 const thisRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Where a build in `out` holds the compiled file of `script` (a path from the root): `x.ts` → `<out>/x.js`. */
+export function compiledScript(out: string, script: string): string {
+  return join(out, script.replace(/\.ts$/, '.js'));
+}
+
 /** Compiles `root` into `out` (emptied first) and returns `out`. Throws with tsc's output when it fails. */
 export function buildSystem(options: BuildOptions = {}): string {
   const root = resolve(options.root ?? thisRoot);
@@ -64,7 +69,7 @@ export function buildSystem(options: BuildOptions = {}): string {
   for (const folder of BUILT_FOLDERS) {
     cpSync(join(root, folder), join(out, folder), { recursive: true, filter: (source) => !source.endsWith('.ts') });
   }
-  if (!existsSync(join(out, 'gateway', 'index.js'))) throw new Error(`the build in ${out} has no gateway/index.js`);
+  if (!existsSync(compiledScript(out, 'gateway/index.ts'))) throw new Error(`the build in ${out} has no gateway/index.js`);
   return out;
 }
 

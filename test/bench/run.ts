@@ -89,7 +89,7 @@ const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
 const { openCase, officeOfClaims } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
 const { backendCpu, backendCpuSpent } = await import('./postgres-cpu.ts');
-const { buildSystem } = await import('../../gateway/deploy/build.ts');
+const { buildSystem, compiledScript } = await import('../../gateway/deploy/build.ts');
 
 type Role = import('../../schema/identity/viewer.ts').Role;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -134,7 +134,7 @@ function builtDir(dir: string): string {
   }
   return out;
 }
-const runnable = (dir: string, script: string) => (flags['from-source'] ? join(dir, script) : join(builtDir(dir), script.replace(/\.ts$/, '.js')));
+const runnable = (dir: string, script: string) => (flags['from-source'] ? join(dir, script) : compiledScript(builtDir(dir), script));
 
 async function start(script: string, args: string[], env: Record<string, string>, profile = false, dir = root): Promise<Proc> {
   const execArgv = ['--import', runnable(root, 'test/bench/usage-probe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];

@@ -7,8 +7,8 @@
  *
  * Compiles the system as the image does, then starts the four subgraphs and the gateway as
  * processes on that database (nothing is written to it but audit rows and the summary's change
- * counter), sends each query STAT_ROUNDS times (default
- * 100) one after another after a warm-up — latency, not throughput, is the question — and writes
+ * counter), sends each query STAT_ROUNDS times (default 100) one after another after a warm-up —
+ * latency, not throughput, is the question — and writes
  * .data/bench/statistics-at-scale.json. Each query is timed twice over: with the summary unchanged
  * (answered from the last table) and right after a write (the change counter moved before each
  * request, so the summary is read and grouped again: the path the 100 ms target is about).
@@ -29,7 +29,7 @@ const { loadSystemKeys } = await import('../../gateway/system-keys.ts');
 const { DEV_TOKEN_SETTINGS, mintDevToken } = await import('../../gateway/auth/dev-tokens.ts');
 const { SUBGRAPH_NAMES } = await import('../../schema/subgraphs.ts');
 const { createIdentitySigner, IDENTITY_HEADER } = await import('../../schema/identity/gateway-token.ts');
-const { buildSystem } = await import('../../gateway/deploy/build.ts');
+const { buildSystem, compiledScript } = await import('../../gateway/deploy/build.ts');
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('set DATABASE_URL to a database seeded with `npm run db:seed -- --persons N`');
@@ -54,7 +54,7 @@ const CASES: Array<{ name: string; query: string; variables?: Record<string, unk
 // The processes run compiled, as deployed and as `npm run bench` runs them (gateway/deploy/build.ts).
 const built = buildSystem({ out: join(root, '.data', 'bench', 'build-statistics') });
 const start = (script: string, args: string[], env: Record<string, string>): Promise<string> => {
-  const { child, ready } = forkScript(join(built, script.replace(/\.ts$/, '.js')), args, { cwd: root, env: { ...process.env, ...env }, ready: readyUrl });
+  const { child, ready } = forkScript(compiledScript(built, script), args, { cwd: root, env: { ...process.env, ...env }, ready: readyUrl });
   children.push(child);
   return ready;
 };

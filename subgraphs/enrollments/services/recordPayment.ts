@@ -64,12 +64,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   const committed = await ctx.payments.committedPayment(bankId, OPERATION, key);
   if (committed) {
     refuseAnotherRequest(committed.fingerprint, fingerprint);
-    ctx.released.release('Payment', committed.payment.id);
-    if (committed.receipt) {
-      ctx.released.release('Receipt', committed.receipt.folio);
-      ctx.paymentLoaders.receiptOfRecord.prime(committed.payment.id, committed.receipt);
-    }
-    return { payment: committed.payment, receipt: committed.receipt!, replayed: true };
+    return answer(ctx, committed.payment, committed.receipt, true);
   }
   const outcome = await ctx.repository.transaction(async (tx) => {
     await txQueries.lock(tx, `idempotency:${bankId}:${key}`);
@@ -128,18 +123,22 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
     throw error;
   });
 
-  if (outcome.recorded) {
-    const { payment, receipt } = outcome.recorded;
-    ctx.released.release('Payment', payment.id);
-    ctx.released.release('Receipt', receipt.folio);
-    ctx.paymentLoaders.receiptOfRecord.prime(payment.id, receipt);
-    return { payment, receipt, replayed: false };
-  }
+  if (outcome.recorded) return answer(ctx, outcome.recorded.payment, outcome.recorded.receipt, false);
   // A replay answers the first payment as stored.
   const [payment] = await ctx.payments.paymentsById([outcome.paymentId]);
   const receipt = await ctx.paymentLoaders.receiptOfRecord.load(outcome.paymentId);
   ctx.released.release('Payment', payment!.id);
   return { payment: payment!, receipt: receipt!, replayed: outcome.replayed };
+}
+
+/** The payment and its receipt, read or written here, released to the shield; the receipt primed for its field. */
+function answer(ctx: EnrollmentsContext, payment: PaymentModel, receipt: ReceiptModel | null, replayed: boolean) {
+  ctx.released.release('Payment', payment.id);
+  if (receipt) {
+    ctx.released.release('Receipt', receipt.folio);
+    ctx.paymentLoaders.receiptOfRecord.prime(payment.id, receipt);
+  }
+  return { payment, receipt: receipt!, replayed };
 }
 
 /** A key answers only the request it was first used for. */

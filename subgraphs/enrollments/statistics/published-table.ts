@@ -97,6 +97,7 @@ export async function publishedStatistics(request: StatisticsRequest, repository
   // Read before the counts, so a table is never older than the change count it is kept under; a
   // write committed since is seen at once, because it moved the count.
   const changes = await repository.statisticsChanges();
+  const latestTables = latestTablesOf(repository);
   const latest = latestTables.get(requestKey);
   if (latest && latest.changes === changes) return latest.table;
   const table = (async () => {
@@ -117,9 +118,15 @@ export async function publishedStatistics(request: StatisticsRequest, repository
  * The latest table of each request, with how often the summary had changed when it was read
  * (repository.statisticsChanges). While that count stands, the summary is as it was, and the table
  * is answered without reading the summary again: at a million persons the summary query cost
- * PostgreSQL about 4 ms of CPU per request, the count about 30 µs.
+ * PostgreSQL about 4 ms of CPU per request, the count about 30 µs. Kept per repository, that is per
+ * database: two databases' counters can stand at the same number with different summaries.
  */
-const latestTables = new ExpiringLru<{ changes: string; table: Promise<StatisticsTable> }>(64);
+const latestTablesByRepository = new WeakMap<EnrollmentsRepository, ExpiringLru<{ changes: string; table: Promise<StatisticsTable> }>>();
+function latestTablesOf(repository: EnrollmentsRepository) {
+  let tables = latestTablesByRepository.get(repository);
+  if (!tables) latestTablesByRepository.set(repository, (tables = new ExpiringLru(64)));
+  return tables;
+}
 
 async function publish({ dimensions, measure, year }: StatisticsRequest, counts: readonly { values: string[]; count: number }[], k: number): Promise<StatisticsTable> {
   const categories = Object.fromEntries(dimensions.map((dimension, i) => {
