@@ -1,7 +1,12 @@
 /**
  * One place that opens PostgreSQL connections (postgres.js under drizzle-orm). Each subgraph gets
- * its own pool, and every pool counts the statements it sends, so tests can assert SQL statements
- * per operation (no N+1) without timing anything.
+ * its own pool. A pool opened with `countStatements` counts every statement it sends, so tests can
+ * assert SQL statements per operation (no N+1) without timing anything.
+ *
+ * Counting is off in the deployed processes: it needs postgres.js's `debug` hook, and with a
+ * `debug` hook postgres.js builds an Error (a stack trace) for every query it creates, which was
+ * 4 % of each subgraph's busy time in the window view's profile (docs/architecture.md,
+ * "Performance notes"). It also makes a failed statement's bound values enumerable on its error.
  */
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -19,7 +24,9 @@ export interface DatabaseOptions {
   name: string;
   /** Pool size. @default 10 */
   max?: number;
-  /** Sees the text of every statement sent (tests that check what a read path selects). */
+  /** Counts every statement sent in `statements` (tests and the benchmark's statement counts). @default false */
+  countStatements?: boolean;
+  /** Sees the text of every statement sent (tests that check what a read path selects); implies counting. */
   onStatement?: (text: string) => void;
   /** Pool gauges and statement latency for this process's /metrics (db/instrumentation.ts). */
   metrics?: DatabaseMetrics;
@@ -28,7 +35,7 @@ export interface DatabaseOptions {
 export interface Database {
   db: Db;
   sql: postgres.Sql;
-  /** Statements sent since the pool opened; read deltas around an operation. */
+  /** Statements sent since the pool opened, when opened with `countStatements` (else 0); read deltas around an operation. */
   readonly statements: { count: number };
   close(): Promise<void>;
 }
@@ -36,7 +43,7 @@ export interface Database {
 export function openDatabase(url: string, options: DatabaseOptions): Database {
   const statements = { count: 0 };
   const max = options.max ?? 10;
-  let instrumentation: ReturnType<typeof instrumentSql> | null = null;
+  const counting = options.countStatements === true || options.onStatement !== undefined;
   const sql = postgres(url, {
     max,
     idle_timeout: 30,
@@ -45,15 +52,16 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     prepare: true,
     connection: { application_name: `imss-${options.name}` },
     onnotice: () => undefined,
-    debug: (connection, query) => {
-      statements.count += 1;
-      instrumentation?.sawConnection(connection);
-      options.onStatement?.(String(query));
-    },
-    onclose: (connection) => instrumentation?.closedConnection(connection),
+    ...(counting && {
+      debug: (_connection: number, query: string) => {
+        statements.count += 1;
+        options.onStatement?.(String(query));
+      },
+    }),
+    onclose: (connection) => instrumentation.closedConnection(connection),
   });
   // Every statement traced and counted in flight (SQL spans, pool use on /metrics).
-  instrumentation = instrumentSql(sql, { database: options.name, poolSize: max, metrics: options.metrics });
+  const instrumentation = instrumentSql(sql, { database: options.name, poolSize: max, metrics: options.metrics });
   return {
     db: drizzle(sql),
     sql,

@@ -6,7 +6,9 @@
  * wait for a connection included) until PostgreSQL answers, and traced as a CLIENT span child of
  * the resolver that sent it. The span carries the statement text (placeholders, never the bound
  * values). Tagged-template statements (`sql\`select 1\``: readiness, audit checkpoints) are not
- * wrapped.
+ * wrapped. The pool's open connections are counted from the connections wrapped statements are
+ * written to (and the pool's `onclose`), not from a `debug` hook, which would cost every query a
+ * stack trace (db/client.ts).
  */
 import type postgres from 'postgres';
 import type { DatabaseMetrics } from '../schema/runtime/metrics.ts';
@@ -24,9 +26,12 @@ interface QueryInternals {
 
 const MAX_STATEMENT_TEXT = 2_000;
 
+/** What postgres.js passes to a query's `onexecute`: the pool connection (its typings do not show it). */
+interface PoolConnection {
+  id: number;
+}
+
 export interface SqlInstrumentation {
-  /** Call from the pool's `debug` hook: a statement went out on connection `id`. */
-  sawConnection(id: number): void;
   /** Call from the pool's `onclose` hook. */
   closedConnection(id: number): void;
 }
@@ -85,10 +90,30 @@ export function instrumentSql(sql: postgres.Sql, options: { database: string; po
     };
   };
 
+  const sawConnection = (id: number) => {
+    if (open.has(id)) return;
+    open.add(id);
+    metrics?.connectionsOpen.set(open.size);
+  };
+
+  /**
+   * postgres.js calls a query's `onexecute` option with the connection it was written to (its own
+   * `begin` uses it to reserve that connection, so one given there is called too). Its return value
+   * says whether the connection may pipeline more: true, as without the option, or the given one's.
+   */
+  const withConnectionSeen = (queryOptions: Parameters<Unsafe>[2]): Parameters<Unsafe>[2] => {
+    const given = (queryOptions as { onexecute?: (connection: PoolConnection) => unknown } | undefined)?.onexecute;
+    const onexecute = (connection: PoolConnection) => {
+      sawConnection(connection.id);
+      return given ? given(connection) : true;
+    };
+    return { ...queryOptions, onexecute } as Parameters<Unsafe>[2];
+  };
+
   const wrapUnsafe = (target: { unsafe: Unsafe }) => {
     const original = target.unsafe;
     const wrapped: Unsafe = <T extends unknown[]>(text: string, parameters?: Parameters<Unsafe>[1], queryOptions?: Parameters<Unsafe>[2]) =>
-      track(original<T & postgres.Row[]>(text, parameters, queryOptions), text);
+      track(original<T & postgres.Row[]>(text, parameters, withConnectionSeen(queryOptions)), text);
     target.unsafe = wrapped;
   };
 
@@ -120,11 +145,6 @@ export function instrumentSql(sql: postgres.Sql, options: { database: string; po
   }) as typeof sql.begin;
 
   return {
-    sawConnection(id) {
-      if (open.has(id)) return;
-      open.add(id);
-      metrics?.connectionsOpen.set(open.size);
-    },
     closedConnection(id) {
       if (open.delete(id)) metrics?.connectionsOpen.set(open.size);
     },

@@ -30,6 +30,8 @@ export interface RunSubgraphOptions {
   now?: () => Date;
   /** Pool size. @default 10 */
   poolSize?: number;
+  /** Count the pool's statements (`database.statements`; tests and the benchmark, db/client.ts). @default false */
+  countStatements?: boolean;
   /** Node's process metrics on /metrics (the service processes; not the in-process tests). */
   processMetrics?: boolean;
 }
@@ -45,7 +47,7 @@ export interface RunningSubgraph {
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningSubgraph> {
   const metrics = createServiceMetrics({ service: options.name, processMetrics: options.processMetrics });
-  const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10, metrics: metrics.db });
+  const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10, metrics: metrics.db, countStatements: options.countStatements === true });
   const now = options.now ?? (() => new Date());
   const log = logger.child({ subgraph: options.name });
   // A superuser or owner could bypass the audit trail's protections: production will not run as one.

@@ -458,7 +458,7 @@ try {
   console.log('load average (1, 5, 15 min) before and after each round:', loadAverages.map((l) => l.map((x) => x.toFixed(2)).join('/')).join('  '));
 
   // SQL statements per operation, in-process on the same database: a batch of 5 and of 50.
-  const counting = await runSubgraph({ name: 'persons', databaseUrl: developmentRoleUrl('persons', databaseUrl), port: 0, keys: await loadSubgraphKeys('persons') });
+  const counting = await runSubgraph({ name: 'persons', databaseUrl: developmentRoleUrl('persons', databaseUrl), port: 0, keys: await loadSubgraphKeys('persons'), countStatements: true });
   const staff = { kind: 'user' as const, viewer: { subject: 'bench-staff', roles: ['CONSULATE_STAFF' as const], curp: null, consulateId: 'CON-LAX', employerRegistrations: [], bankId: null, subdelegation: null } };
   const staffToken = await createIdentitySigner({ privateKey: keys.gatewaySigningKey }).sign(staff, 'persons', 'NSS_ASSISTANCE:bench', { case: null, exception: EXCEPTION });
   const curps = (await counting.database.sql<{ curp: string }[]>`select curp from persons.persons order by curp limit 50`).map((r) => r.curp);

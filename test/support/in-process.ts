@@ -42,7 +42,7 @@ export interface InProcessOptions {
 
 export async function inProcessSubgraph(name: SubgraphName, databaseUrl: string, options: InProcessOptions = {}): Promise<InProcessSubgraph> {
   const now = options.now ?? (() => new Date());
-  const database = openDatabase(developmentRoleUrl(name, databaseUrl), { name, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  const database = openDatabase(developmentRoleUrl(name, databaseUrl), { name, countStatements: true, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
   const keys = generateTestKeys().subgraph(name);
   const documents = { signer: await createDocumentSigner(name, keys.documentSigning), verifier: await createDocumentVerifier(keys.documentKeys) };
   const instance = await (options.module ?? SUBGRAPHS[name]).create({ database, keys, now, log: logger, documents });

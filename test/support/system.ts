@@ -45,7 +45,7 @@ export async function startTestSystem(options: { now?: () => Date; gatewayNow?: 
   const db = await createTestDatabase();
   const keys = generateTestKeys();
   const started = await Promise.all(
-    SUBGRAPH_NAMES.map((name) => runSubgraph({ name, databaseUrl: developmentRoleUrl(name, db.url), port: 0, keys: keys.subgraph(name), poolSize: 4, now: options.now })),
+    SUBGRAPH_NAMES.map((name) => runSubgraph({ name, databaseUrl: developmentRoleUrl(name, db.url), port: 0, keys: keys.subgraph(name), poolSize: 4, countStatements: true, now: options.now })),
   );
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const config = loadGatewayConfig({
