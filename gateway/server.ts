@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
+import { compileResultShaping } from './result-shaping.ts';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
@@ -80,6 +81,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     buildService: subgraphServices({ config, http, signer: deps.identitySigner, log, metrics: deps.metrics }),
     logger: log,
   });
+  // Responses shaped from a plan compiled per operation, not by interpreting it per value (result-shaping.ts).
+  compileResultShaping(gateway);
 
   const limits = operationLimits(config.limits);
   const cases = createCaseVerifier({ appointmentsUrl: config.subgraphUrls.appointments, fetcher: observedFetcher(http.withTimeout(config.resilience.timeoutMs.appointments), 'appointments', deps.metrics), signer: deps.identitySigner });
