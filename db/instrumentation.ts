@@ -101,12 +101,18 @@ export function instrumentSql(sql: postgres.Sql, options: { database: string; po
    * `begin` uses it to reserve that connection, so one given there is called too). Its return value
    * says whether the connection may pipeline more: true, as without the option, or the given one's.
    */
+  const seen = (connection: PoolConnection) => {
+    sawConnection(connection.id);
+    return true;
+  };
   const withConnectionSeen = (queryOptions: Parameters<Unsafe>[2]): Parameters<Unsafe>[2] => {
     const given = (queryOptions as { onexecute?: (connection: PoolConnection) => unknown } | undefined)?.onexecute;
-    const onexecute = (connection: PoolConnection) => {
-      sawConnection(connection.id);
-      return given ? given(connection) : true;
-    };
+    const onexecute = given
+      ? (connection: PoolConnection) => {
+          sawConnection(connection.id);
+          return given(connection);
+        }
+      : seen;
     return { ...queryOptions, onexecute } as Parameters<Unsafe>[2];
   };
 

@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { compileResultShaping } from './result-shaping.ts';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
@@ -38,6 +37,7 @@ import { paymentQuotaPlugin } from './partners/quota-plugin.ts';
 import { quotaReportRoute } from './partners/quota-report.ts';
 import { checkDocumentRequest, loadTrustedDocuments, resolveDocument, type DocumentRequest } from './partners/trusted-documents.ts';
 import type { Identity } from '../schema/identity/viewer.ts';
+import { compileResultShaping } from './result-shaping.ts';
 
 export type { ClientTokenVerifierLike } from './authenticate.ts';
 

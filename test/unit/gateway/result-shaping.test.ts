@@ -140,6 +140,14 @@ describe('compiled result shaping', () => {
     });
   }
 
+  it("replaces the function @apollo/gateway's query plan execution calls", () => {
+    // executeQueryPlan reads computeResponse from the module's exports at every call, which is what
+    // lets compileResultShaping swap it; an @apollo/gateway that bound it otherwise would fail here.
+    const source = readFileSync(gatewayRequire.resolve('./executeQueryPlan.js'), 'utf8');
+    expect(source).toContain('(0, resultShaping_1.computeResponse)(');
+    expect(source).toContain('require("./resultShaping")');
+  });
+
   it("takes the compiled path for our gateway's schema only, and only for the operations it compiles", () => {
     const ofOurs = (query: string, schema = apiSchema) => usesCompiledShaping(internals.operationFromDocument(schema, parse(query)));
     expect(ofOurs(COMPILED.window)).toBe(false); // no gateway registered yet
