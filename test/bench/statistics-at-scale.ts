@@ -8,10 +8,10 @@
  * Compiles the system as the image does, then starts the four subgraphs and the gateway as
  * processes on that database (nothing is written to it but audit rows and the summary's change
  * counter), sends each query STAT_ROUNDS times (default 100) one after another after a warm-up —
- * latency, not throughput, is the question — and writes
- * .data/bench/statistics-at-scale.json. Each query is timed twice over: with the summary unchanged
- * (answered from the last table) and right after a write (the change counter moved before each
- * request, so the summary is read and grouped again: the path the 100 ms target is about).
+ * latency, not throughput, is the question — and writes .data/bench/statistics-at-scale.json.
+ * Each query is timed twice over: with the summary unchanged (answered from the last table) and
+ * right after a write (the change counter moved before each request, so the summary is read and
+ * grouped again: the path the 100 ms target is about).
  */
 import type { ChildProcess } from 'node:child_process';
 import { forkScript, readyUrl } from '../support/fork-script.ts';

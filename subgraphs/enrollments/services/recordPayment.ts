@@ -127,8 +127,7 @@ export async function recordPayment({ input }: MutationRecordPaymentArgs, ctx: E
   // A replay answers the first payment as stored.
   const [payment] = await ctx.payments.paymentsById([outcome.paymentId]);
   const receipt = await ctx.paymentLoaders.receiptOfRecord.load(outcome.paymentId);
-  ctx.released.release('Payment', payment!.id);
-  return { payment: payment!, receipt: receipt!, replayed: outcome.replayed };
+  return answer(ctx, payment!, receipt, outcome.replayed);
 }
 
 /** The payment and its receipt, read or written here, released to the shield; the receipt primed for its field. */
