@@ -8,7 +8,7 @@
  * insertAppointments counts them for the demo.
  */
 import { OFFICES, SERVICES, holidaysFor, imssOfficeId, officeById, type Office } from '../../subgraphs/appointments/reference/index.ts';
-import { resolveLocalTime } from '../../subgraphs/appointments/rules/index.ts';
+import { localDateOf, resolveLocalTime } from '../../subgraphs/appointments/rules/index.ts';
 import { addDays } from '../../subgraphs/shared/dates.ts';
 import type { CopyTable, ScaleContext, ScalePart, ScalePerson } from './part.ts';
 
@@ -45,9 +45,19 @@ export function appointmentsPart(context: ScaleContext): ScalePart {
     if (!dayStart) throw new Error(`09:00 does not exist on ${day} in ${office.timeZone}`);
     return { localDate: day, used: 0, dayStart };
   };
+  /**
+   * Past appointments end the open day before the run's date or the office's own, whichever comes
+   * first. After midnight UTC the run's date is already tomorrow in the Americas, and the day
+   * before it was the office's today: its queue filled with seeded visits. East of UTC the run's
+   * date keeps them before the seed's day.
+   */
+  const earlierToday = (office: Office) => {
+    const local = localDateOf(context.now, office.timeZone);
+    return local < context.today ? local : context.today;
+  };
   /** The next free slot of `office`: windows side by side, then 40 minutes later, then the day before. */
   const nextSlot = (office: Office) => {
-    let cursor = cursors.get(office.id) ?? openDayBefore(office, context.today);
+    let cursor = cursors.get(office.id) ?? openDayBefore(office, earlierToday(office));
     if (cursor.used === office.advisoryWindows * SLOTS_PER_WINDOW) cursor = openDayBefore(office, cursor.localDate);
     const step = Math.floor(cursor.used / office.advisoryWindows);
     cursor.used += 1;

@@ -18,6 +18,8 @@ import { parsePaymentReference, referenceStatus } from '../../subgraphs/enrollme
 import { paymentRepository } from '../../subgraphs/enrollments/payment-repository.ts';
 import { enrollmentsRepository } from '../../subgraphs/enrollments/repository.ts';
 import { SCALE_BANKS } from '../../db/seed-scale/payments.ts';
+import { localDateOf } from '../../subgraphs/appointments/rules/index.ts';
+import { officeById } from '../../subgraphs/appointments/reference/index.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 const PERSONS = 3_000;
@@ -220,6 +222,25 @@ describe('scale seed', () => {
     const [a, b] = await Promise.all([rowsOf(first), rowsOf(second)]);
     expect(a.every((r) => r.digest !== null)).toBe(true);
     expect(b).toEqual(a);
+  });
+
+  it("puts no seeded visit on an office's own today, even when the UTC date is already tomorrow", async () => {
+    // 02:00 UTC on the 21st: still the 20th in Mexico City and at the consulates in the Americas.
+    const lateEvening = new Date('2026-11-21T02:00:00Z');
+    const late = await createTestDatabase();
+    try {
+      await seedDemoData(late.database, lateEvening, { biometricMasterKeys: masterKeys });
+      const demo = (await late.database.sql<{ curp: string }[]>`select curp from persons.persons`).map((r) => r.curp);
+      await seedAtScale(late.database, { persons: 300, seed: 9, now: lateEvening, masterKeys, batchSize: 150 });
+      // The demo's own queue is today's on purpose; the scale seed's visits are past ones.
+      const rows = await late.database.sql<{ office_id: string; local_date: string }[]>`
+        select office_id, local_date::text from appointments.appointments where curp <> all(${demo})`;
+      const onTheirToday = rows.filter((row) => row.local_date >= localDateOf(lateEvening, officeById(row.office_id)!.timeZone));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(onTheirToday).toEqual([]);
+    } finally {
+      await late.drop();
+    }
   });
 
   it('leaves nothing behind when a load fails halfway: no rows, triggers counting, indexes in place', async () => {
