@@ -10,7 +10,7 @@
  *
  * Signed and verified with fast-jwt, which calls node:crypto synchronously. jose (still used for
  * client tokens, whose keys come from a JWKS) goes through WebCrypto's asynchronous jobs: for a
- * token no cache can hold (one with an Idempotency-Key, a new identity) that cost 150 instead of
+ * token no cache holds yet (a new identity, a new Idempotency-Key) that cost 150 instead of
  * 95 µs of CPU to sign and 330 instead of 225 µs to verify (docs/architecture.md, "Performance notes").
  */
 import { KeyObject, randomUUID } from 'node:crypto';
@@ -90,6 +90,8 @@ export interface IdentitySignerOptions {
   ttlSeconds?: number;
   /** Most tokens kept for reuse (one per audience × identity × purpose). @default 10_000 */
   maxCacheEntries?: number;
+  /** Most tokens with an Idempotency-Key kept for that key's retries, apart from the others. @default 1_000 */
+  maxKeyedCacheEntries?: number;
 }
 
 export interface IdentitySigner {
@@ -108,6 +110,10 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw new RangeError('ttlSeconds must be a positive integer');
   if (issuer.length > IDENTITY_NAME_MAX_LENGTH) throw new RangeError(`issuer must be at most ${IDENTITY_NAME_MAX_LENGTH} characters`);
   const cache = new ExpiringLru<string>(options.maxCacheEntries ?? 10_000);
+  // A token with an Idempotency-Key serves only that key: its retries (a bank resending a payment
+  // after a timeout) get the same token, so the subgraph's verified-token cache answers them. Kept
+  // apart, so one-off keys never evict the tokens every other request reuses.
+  const keyedCache = new ExpiringLru<string>(options.maxKeyedCacheEntries ?? 1_000);
   // The header is fixed: `alg` pinned, `typ` explicit; iss, aud, iat, exp and jti go in the payload.
   const signJws = createSigner({ key: pemOf(options.privateKey, 'private'), algorithm: GATEWAY_TOKEN_ALG, header: { alg: GATEWAY_TOKEN_ALG, typ: GATEWAY_TOKEN_TYPE } });
 
@@ -116,12 +122,10 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
       if (audience === '' || audience.length > IDENTITY_NAME_MAX_LENGTH) throw new TypeError(`audience must name a subgraph (at most ${IDENTITY_NAME_MAX_LENGTH} characters)`);
       if (idempotencyKey !== null && !idempotencyKeySchema.safeParse(idempotencyKey).success) throw new TypeError('idempotencyKey must be 1-255 printable ASCII characters');
       // Arrays, not joined strings: no separator a claim value could contain to collide two keys.
-      const key = JSON.stringify([audience, purpose, identityKey(identity), grounds.case, grounds.exception]);
+      const key = JSON.stringify([audience, purpose, identityKey(identity), grounds.case, grounds.exception, idempotencyKey]);
       const now = Date.now();
-      // A token with an Idempotency-Key is never cached: it must not be reused for another key,
-      // and one-off keys would evict the tokens worth keeping.
-      const cacheable = idempotencyKey === null;
-      const cached = cacheable ? cache.get(key, now) : undefined;
+      const tokens = idempotencyKey === null ? cache : keyedCache;
+      const cached = tokens.get(key, now);
       if (cached) return cached;
       // The gateway should have run parsePurpose on the header already; this is the backstop (after
       // the cache: a cached token's purpose passed it when the token was signed).
@@ -131,7 +135,7 @@ export function createIdentitySigner(options: IdentitySignerOptions): IdentitySi
       const expiresAt = issuedAt + ttlSeconds;
       const token: string = signJws({ ...payloadFor(identity, purpose, grounds, idempotencyKey), iss: issuer, aud: audience, iat: issuedAt, exp: expiresAt, jti: randomUUID() });
       if (token.length > IDENTITY_TOKEN_MAX_LENGTH) throw new IdentityTokenTooLargeError(token.length);
-      if (cacheable && ttlSeconds > REUSE_MARGIN_SECONDS) cache.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
+      if (ttlSeconds > REUSE_MARGIN_SECONDS) tokens.set(key, token, (expiresAt - REUSE_MARGIN_SECONDS) * 1000);
       return token;
     },
   };
@@ -168,6 +172,8 @@ export interface IdentityVerifierOptions {
   maxTokenAgeSeconds?: number;
   /** Most verified tokens remembered until they expire. @default 10_000 */
   maxCacheEntries?: number;
+  /** Most verified tokens with an Idempotency-Key remembered, apart from the others. @default 1_000 */
+  maxKeyedCacheEntries?: number;
 }
 
 export interface VerifiedIdentity {
@@ -190,6 +196,8 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
   const tolerance = options.clockToleranceSeconds ?? 5;
   const maxAge = options.maxTokenAgeSeconds ?? 300;
   const cache = new ExpiringLru<VerifiedIdentity>(options.maxCacheEntries ?? 10_000);
+  // As in the signer: tokens with a key (one per key, reused only for its retries) kept apart.
+  const keyedCache = new ExpiringLru<VerifiedIdentity>(options.maxKeyedCacheEntries ?? 1_000);
   // The algorithm and the key's curve are pinned (assertEd25519), whatever the token's header says.
   const verifyJws = createVerifier({
     key: pemOf(options.publicKey, 'public'),
@@ -206,7 +214,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
     async verify(token) {
       if (token === undefined || token === '') throw new GatewayTokenError('no identity token', options.audience);
       if (token.length > IDENTITY_TOKEN_MAX_LENGTH) throw new GatewayTokenError('identity token too long', options.audience);
-      const cached = cache.get(token);
+      const cached = cache.get(token) ?? keyedCache.get(token);
       if (cached) return cached;
       try {
         const payload = verifyJws(token) as TokenPayload;
@@ -218,7 +226,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
         });
         // Valid until whichever check would fail first: `exp`, or the maximum age.
         const validUntil = Math.min(Number(payload.exp), Number(payload.iat) + maxAge) + tolerance;
-        cache.set(token, verified, validUntil * 1000);
+        (verified.idempotencyKey === null ? cache : keyedCache).set(token, verified, validUntil * 1000);
         return verified;
       } catch (error) {
         throw new GatewayTokenError(failureReason(error), options.audience);

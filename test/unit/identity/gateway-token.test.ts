@@ -262,18 +262,42 @@ describe('signer cache', () => {
     expect(new Set([base, ...others]).size).toBe(8);
   });
 
-  it('never reuses a token that carries an Idempotency-Key, for the same key or another', async () => {
-    const s = createIdentitySigner({ privateKey: keys.privateKey });
+  it('reuses a token with an Idempotency-Key only for that key, apart from the other tokens', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey, maxCacheEntries: 1, maxKeyedCacheEntries: 2 });
     const plain = await s.sign(insured, 'enrollments', null);
     const [a, b, c] = await Promise.all([
       s.sign(insured, 'enrollments', null, undefined, 'key-1'),
       s.sign(insured, 'enrollments', null, undefined, 'key-1'),
       s.sign(insured, 'enrollments', null, undefined, 'key-2'),
     ]);
-    expect(new Set([plain, a, b, c]).size).toBe(4);
+    // A retry with the same key gets the same token; another key, or no key, never does.
+    expect(a).toBe(b);
+    expect(new Set([plain, a, c]).size).toBe(3);
+    expect(decodePayload(a)).toMatchObject({ idempotency_key: 'key-1' });
     expect(decodePayload(c)).toMatchObject({ idempotency_key: 'key-2' });
-    // The plain token is still the cached one: keyed tokens did not displace it.
+    // The same key for another identity or audience is another token.
+    expect(await s.sign(consulStaff, 'enrollments', null, undefined, 'key-1')).not.toBe(a);
+    expect(await s.sign(insured, 'persons', null, undefined, 'key-1')).not.toBe(a);
+    // Three keyed tokens since: key-1's was evicted from its bound of 2, and the plain token, in a
+    // bound of 1, was displaced by none of them.
+    expect(await s.sign(insured, 'enrollments', null, undefined, 'key-1')).not.toBe(a);
     expect(await s.sign(insured, 'enrollments', null)).toBe(plain);
+  });
+
+  it('verifies a keyed token once for its retries, without evicting the other verified tokens', async () => {
+    const s = createIdentitySigner({ privateKey: keys.privateKey });
+    const v = createIdentityVerifier({ publicKey: keys.publicKey, audience: 'enrollments', maxCacheEntries: 1, maxKeyedCacheEntries: 1 });
+    const plain = await s.sign(insured, 'enrollments', null);
+    const keyed = await s.sign(insured, 'enrollments', null, undefined, 'key-1');
+    const first = await v.verify(plain);
+    expect(await v.verify(keyed)).toMatchObject({ idempotencyKey: 'key-1' });
+    // Cached results are the same frozen objects: neither evicted the other.
+    expect(await v.verify(plain)).toBe(first);
+    const keyedResult = await v.verify(keyed);
+    expect(await v.verify(keyed)).toBe(keyedResult);
+    await v.verify(await s.sign(insured, 'enrollments', null, undefined, 'key-2'));
+    expect(await v.verify(keyed)).not.toBe(keyedResult);
+    expect(await v.verify(plain)).toBe(first);
   });
 
   it('stops reusing a token 10 s before it expires', async () => {
