@@ -2,7 +2,9 @@
  * The audit INSERT of reads is prepared once per pool (audit-trail.ts); inside a mutation, and for
  * batches larger than the prepared sizes, drizzle builds it. Both must store the same row: SQL NULL
  * where a value is absent (a jsonb 'null' would change the chain hash), the same fields, and a
- * signature and chain that verify.
+ * signature and chain that verify. Reads of concurrent requests share statements
+ * (grouped-appends.ts): every row lands, chained, and a chain lock held elsewhere holds up only
+ * the statement that waits for it.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import type { Viewer } from '../../schema/identity/viewer.ts';
 import { createAuditTrail, type AuditEvent } from '../../subgraphs/shared/audit/audit-trail.ts';
 import { createAuditSigner } from '../../subgraphs/shared/audit/row-signature.ts';
 import { verifyTrail } from '../../subgraphs/shared/audit/verify-trail.ts';
+import { openDatabase } from '../../db/client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const officer: Viewer = { subject: 'officer-1', roles: ['IMSS_OFFICER'], curp: null, consulateId: null, employerRegistrations: [], bankId: null, subdelegation: '01' };
@@ -55,5 +58,61 @@ describe('audit appends: prepared and built INSERTs', () => {
 
     const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
     expect(findings).toEqual([]);
+  });
+
+  it('lets the reads of concurrent requests share statements, and every row lands in its chain', async () => {
+    const counting = openDatabase(t.url, { name: 'grouped', countStatements: true });
+    try {
+      const trailOf = (requestId: string) =>
+        createAuditTrail({ database: counting, subgraph: 'persons', viewer: officer, purpose: 'BIOMETRIC_CAPTURE:desk-2', requestId, case: null, exceptionReason: null, signer: createAuditSigner(key.privateKey) });
+      // Two connections open, as two statements in flight need.
+      await Promise.all([counting.sql`select 1`, counting.sql`select 2`]);
+      const before = counting.statements.count;
+      // 24 requests at once, four on each of six people: rows of one person from several requests share a statement.
+      await Promise.all(Array.from({ length: 24 }, (_, i) => trailOf(`together-${i}`).append([{ action: 'READ', subjectCurp: CURPS[i % 6]!, what: 'Person', fields: ['nss'] }])));
+      // Eight rows a statement, two in flight, the third once one is committed.
+      expect(counting.statements.count - before).toBe(3);
+      const [{ rows, requests }] = await t.database.sql<{ rows: number; requests: number }[]>`
+        select count(*)::int as rows, count(distinct request_id)::int as requests from audit.access_events where request_id like 'together-%'`;
+      expect({ rows, requests }).toEqual({ rows: 24, requests: 24 });
+      const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
+      expect(findings).toEqual([]);
+    } finally {
+      await counting.close();
+    }
+  });
+
+  it('does not hold up every read behind one person whose chain another transaction holds', async () => {
+    const grouped = openDatabase(t.url, { name: 'grouped-locks' });
+    const holder = openDatabase(t.url, { name: 'lock-holder', max: 1 });
+    try {
+      const trailOf = (requestId: string, database = grouped) =>
+        createAuditTrail({ database, subgraph: 'persons', viewer: officer, purpose: 'BIOMETRIC_CAPTURE:desk-2', requestId, case: null, exceptionReason: null, signer: createAuditSigner(key.privateKey) });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // A mutation's transaction that has appended its row for CURPS[0] keeps that chain's lock until it commits.
+      const mutation = holder.db.transaction(async (tx) => {
+        await trailOf('mutation', holder).append([{ action: 'WRITE', subjectCurp: CURPS[0]!, what: 'updateContactData', fields: ['email'] }], tx);
+        locked();
+        await released;
+      });
+      await isLocked;
+      let blockedDone = false;
+      const blocked = trailOf('blocked').append([{ action: 'READ', subjectCurp: CURPS[0]!, what: 'Person' }]).then(() => (blockedDone = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Another person's read goes in the second statement in flight and is committed meanwhile.
+      await trailOf('free').append([{ action: 'READ', subjectCurp: CURPS[1]!, what: 'Person' }]);
+      expect(blockedDone).toBe(false);
+      release();
+      await mutation;
+      await blocked;
+      const landed = await t.database.sql<{ request_id: string }[]>`select request_id from audit.access_events where request_id in ('mutation', 'blocked', 'free') order by seq`;
+      expect(landed.map((r) => r.request_id)).toEqual(['mutation', 'free', 'blocked']);
+    } finally {
+      await grouped.close();
+      await holder.close();
+    }
   });
 });

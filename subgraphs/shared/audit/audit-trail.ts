@@ -2,8 +2,8 @@
  * The access audit trail (docs/security.md, "Audit"). Every read or change of a person's data by
  * staff, employers, banks or officers, and every refused attempt by anyone signed in, appends a
  * row to audit.access_events that the person can list (`me { accessLog }`). Rows of one batch are
- * one INSERT, so auditing costs one statement per batch, not per person; a failed write fails the
- * request (fail closed). Only the scoped loaders and `authorize` call it (access/), so "what was
+ * one INSERT (shared with other requests' reads waiting at the same time), so auditing costs one
+ * statement per batch, not per person; a failed write fails the request (fail closed). Only the scoped loaders and `authorize` call it (access/), so "what was
  * audited" and "what was released" are decided in the same place.
  */
 import { sql } from 'drizzle-orm';
@@ -15,6 +15,7 @@ import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
 import type { AuditSigner } from './row-signature.ts';
+import { groupedAppends } from './grouped-appends.ts';
 
 export type AuditAction = 'READ' | 'WRITE' | 'REFUSED';
 
@@ -85,9 +86,9 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
       if (executor) await executor.insert(accessEvents).values(unique);
-      // Reads (the hot path: every audited read in every subgraph) use an INSERT prepared once per pool.
-      else if (unique.length <= PREPARED_ROWS_MAX) await preparedInserts(scope.database)(unique.length).execute(placeholderValues(unique));
-      else await scope.database.db.insert(accessEvents).values(unique);
+      // Reads (the hot path: every audited read in every subgraph) share statements with the reads
+      // of other requests waiting at the same time (grouped-appends.ts).
+      else await readAppends(scope.database)(unique);
     },
   };
 }
@@ -96,6 +97,14 @@ type AuditRow = typeof accessEvents.$inferInsert;
 const COLUMNS = ['id', 'at', 'subjectCurp', 'action', 'reason', 'actorSubject', 'actorRole', 'actorScope', 'purpose', 'subgraph', 'what', 'fields', 'requestId', 'caseId', 'exceptionReason', 'signature', 'signer'] as const satisfies readonly (keyof AuditRow)[];
 /** Batches of up to this many rows (most are one person's) get a prepared INSERT of their own size. */
 const PREPARED_ROWS_MAX = 8;
+
+/** One grouping per pool; each statement is prepared once per pool for its number of rows, up to PREPARED_ROWS_MAX. */
+const readAppends = onePerPool((database: Database) =>
+  groupedAppends<AuditRow>(async (rows) => {
+    if (rows.length <= PREPARED_ROWS_MAX) await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
+    else await database.db.insert(accessEvents).values(rows);
+  }, { rowsMax: PREPARED_ROWS_MAX }),
+);
 
 /**
  * Building the INSERT with drizzle on every append was the top JavaScript self-time in every

@@ -1,0 +1,94 @@
+/** Audited reads of concurrent requests share INSERTs (subgraphs/shared/audit/grouped-appends.ts). */
+import { describe, expect, it } from 'vitest';
+import { groupedAppends } from '../../../subgraphs/shared/audit/grouped-appends.ts';
+
+interface Row {
+  subjectCurp: string;
+  request: string;
+}
+
+/** A writer whose statements finish when the test says so. */
+function controlledWriter() {
+  const statements: Array<{ rows: Row[]; finish: () => void; fail: (error: Error) => void }> = [];
+  const write = (rows: Row[]) =>
+    new Promise<void>((resolve, reject) => {
+      statements.push({ rows, finish: resolve, fail: reject });
+    });
+  return { statements, write };
+}
+
+const rows = (request: string, ...curps: string[]): Row[] => curps.map((subjectCurp) => ({ subjectCurp, request }));
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+const settled = (promise: Promise<void>) => promise.then(() => 'ok', (error: Error) => error.message);
+
+describe('grouped audit appends', () => {
+  it('sends appends made in the same tick as one statement, sorted by subject', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write);
+    const a = append(rows('a', 'ZZZZ'));
+    const b = append(rows('b', 'AAAA', 'MMMM'));
+    await tick();
+    expect(writer.statements).toHaveLength(1);
+    expect(writer.statements[0]!.rows.map((r) => r.subjectCurp)).toEqual(['AAAA', 'MMMM', 'ZZZZ']);
+    writer.statements[0]!.finish();
+    expect(await Promise.all([settled(a), settled(b)])).toEqual(['ok', 'ok']);
+  });
+
+  it('holds appends while the statements in flight are at their bound, then sends them together', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write, { inFlightMax: 2, rowsMax: 8 });
+    const first = append(rows('1', 'A'));
+    await tick();
+    const second = append(rows('2', 'B'));
+    await tick();
+    expect(writer.statements).toHaveLength(2);
+    // Two in flight: these wait, whatever their number.
+    const waiting = [append(rows('3', 'C')), append(rows('4', 'D')), append(rows('5', 'E'))];
+    await tick();
+    expect(writer.statements).toHaveLength(2);
+    writer.statements[0]!.finish();
+    await tick();
+    expect(writer.statements).toHaveLength(3);
+    expect(writer.statements[2]!.rows.map((r) => r.request)).toEqual(['3', '4', '5']);
+    // A request is answered only once its own statement is committed.
+    let thirdDone = false;
+    void waiting[0]!.then(() => (thirdDone = true));
+    writer.statements[1]!.finish();
+    await tick();
+    expect(thirdDone).toBe(false);
+    writer.statements[2]!.finish();
+    expect(await Promise.all([first, second, ...waiting].map(settled))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('puts at most rowsMax rows in a statement; one larger append goes alone', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write, { inFlightMax: 1, rowsMax: 4 });
+    const all = [append(rows('big', 'A', 'B', 'C', 'D', 'E', 'F')), append(rows('x', 'G', 'H')), append(rows('y', 'I', 'J')), append(rows('z', 'K'))];
+    for (let i = 0; i < 3; i += 1) {
+      await tick();
+      writer.statements[i]!.finish();
+    }
+    await Promise.all(all);
+    expect(writer.statements.map((s) => s.rows.map((r) => r.request).join(''))).toEqual(['bigbigbigbigbigbig', 'xxyy', 'z']);
+  });
+
+  it('fails exactly the requests whose rows a failed statement carried', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write, { inFlightMax: 1 });
+    const carried = [append(rows('a', 'A')), append(rows('b', 'B'))].map(settled);
+    await tick();
+    const later = settled(append(rows('c', 'C')));
+    writer.statements[0]!.fail(new Error('connection lost'));
+    await tick();
+    writer.statements[1]!.finish();
+    expect(await Promise.all([...carried, later])).toEqual(['connection lost', 'connection lost', 'ok']);
+  });
+
+  it('sends nothing for an append without rows', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write);
+    await append([]);
+    await tick();
+    expect(writer.statements).toHaveLength(0);
+  });
+});
