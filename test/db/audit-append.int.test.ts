@@ -72,9 +72,9 @@ describe('audit appends: prepared and built INSERTs', () => {
       await Promise.all(Array.from({ length: 24 }, (_, i) => trailOf(`together-${i}`).append([{ action: 'READ', subjectCurp: CURPS[i % 6]!, what: 'Person', fields: ['nss'] }])));
       // Eight rows a statement, two in flight, the third once one is committed.
       expect(counting.statements.count - before).toBe(3);
-      const [{ rows, requests }] = await t.database.sql<{ rows: number; requests: number }[]>`
+      const [landed] = await t.database.sql<{ rows: number; requests: number }[]>`
         select count(*)::int as rows, count(distinct request_id)::int as requests from audit.access_events where request_id like 'together-%'`;
-      expect({ rows, requests }).toEqual({ rows: 24, requests: 24 });
+      expect(landed).toEqual({ rows: 24, requests: 24 });
       const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
       expect(findings).toEqual([]);
     } finally {
