@@ -7,12 +7,13 @@
  *
  * Compiles the system as the image does, then starts the enrollments subgraph and the gateway as
  * processes on that database the way the image runs them: NODE_ENV=production, keys generated for
- * the run and passed in the environment, the subgraph connecting as its own role (nothing is written
- * to the database but the summary's change counter). Production mode matters here beyond our own
- * settings: graphql-js checks every `instanceof` it makes for a second copy of itself unless
- * NODE_ENV is production, and in the subgraph's profile of the largest table those checks were
- * 12.5 % of its busy time. Sends each query STAT_ROUNDS times (default 100) one after another after a warm-up —
- * latency, not throughput, is the question — and writes .data/bench/statistics-at-scale.json.
+ * the run and passed in the environment, the subgraph connecting as its own role (nothing is
+ * written to the database but the summary's change counter). Production mode matters here beyond
+ * our own settings: graphql-js checks every `instanceof` it makes for a second copy of itself
+ * unless NODE_ENV is production, and in the subgraph's profile of the largest table those checks
+ * were 12.5 % of its busy time. Sends each query STAT_ROUNDS times (default 100) one after another
+ * after a warm-up — latency, not throughput, is the question — and writes
+ * .data/bench/statistics-at-scale.json.
  * Each query is timed twice over: with the summary unchanged (answered from the last table) and
  * right after a write (the change counter moved before each request, so the summary is read and
  * grouped again: the path the 100 ms target is about).

@@ -3,8 +3,9 @@
  * staff, employers, banks or officers, and every refused attempt by anyone signed in, appends a
  * row to audit.access_events that the person can list (`me { accessLog }`). Rows of one batch are
  * one INSERT (shared with other requests' reads waiting at the same time), so auditing costs one
- * statement per batch, not per person; a failed write fails the request (fail closed). Only the scoped loaders and `authorize` call it (access/), so "what was
- * audited" and "what was released" are decided in the same place.
+ * statement per batch, not per person; a failed write fails the request (fail closed). Only the
+ * scoped loaders and `authorize` call it (access/), so "what was audited" and "what was released"
+ * are decided in the same place.
  */
 import { sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';

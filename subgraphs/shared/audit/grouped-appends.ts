@@ -48,7 +48,8 @@ export function groupedAppends<Row extends { subjectCurp: string }>(
       }
       const rows = batch.flatMap((entry) => entry.rows).sort((a, b) => (a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0));
       inFlight += 1;
-      write(rows).then(
+      // A writer that throws instead of rejecting still settles its batch and frees its slot.
+      new Promise<void>((resolve) => resolve(write(rows))).then(
         () => batch.forEach((entry) => entry.resolve()),
         (error: unknown) => batch.forEach((entry) => entry.reject(error)),
       ).finally(() => {

@@ -84,6 +84,17 @@ describe('grouped audit appends', () => {
     expect(await Promise.all([...carried, later])).toEqual(['connection lost', 'connection lost', 'ok']);
   });
 
+  it('settles and frees the slot when the writer throws instead of rejecting', async () => {
+    let calls = 0;
+    const append = groupedAppends<Row>(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('thrown');
+      return Promise.resolve();
+    }, { inFlightMax: 1 });
+    expect(await settled(append(rows('a', 'A')))).toBe('thrown');
+    expect(await settled(append(rows('b', 'B')))).toBe('ok');
+  });
+
   it('sends nothing for an append without rows', async () => {
     const writer = controlledWriter();
     const append = groupedAppends(writer.write);
