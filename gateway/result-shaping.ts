@@ -6,8 +6,10 @@
  * object. On the analysts' largest statistics table (2,600 cells, 420 KB) it was 54 % of the
  * gateway's request time, about 46 ms a request (docs/architecture.md, "Performance notes").
  *
- * Here the same rules run from a plan compiled once per operation. Only operations it can compile
- * take this path: field selections only (no fragments, which would need merging into one object),
+ * Here the same rules run from a plan compiled from the operation before its values are shaped.
+ * @apollo/gateway builds a new `Operation` for every request (`operationFromDocument` in
+ * executeQueryPlan), so the plan is compiled per request: its cost follows the size of the
+ * operation, not of the answer. Only operations it can compile take this path: field selections only (no fragments, which would need merging into one object),
  * no @skip or @include, no introspection fields but `__typename`, each response name once per
  * selection set. Every other operation, and any response whose shape the original would reject
  * with an assertion (a list that is not an array, a non-string `__typename`), goes to the
@@ -86,6 +88,7 @@ const { isObjectType, isCompositeType, isValidLeafValue, typenameFieldName, ERRO
 const original = shaping.computeResponse;
 /** API schemas of our gateways (each load and reload registers its own). */
 const ourSchemas = new WeakSet<object>();
+/** Plans by operation object: one compile per request, shared by the test hook `usesCompiledShaping`. */
 const plans = new WeakMap<Operation, CompiledField[] | null>();
 let installed = false;
 

@@ -81,7 +81,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     buildService: subgraphServices({ config, http, signer: deps.identitySigner, log, metrics: deps.metrics }),
     logger: log,
   });
-  // Responses shaped from a plan compiled per operation, not by interpreting it per value (result-shaping.ts).
+  // Responses shaped from a plan compiled from the operation, not by interpreting it per value (result-shaping.ts).
   compileResultShaping(gateway);
 
   const limits = operationLimits(config.limits);

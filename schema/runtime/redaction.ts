@@ -87,8 +87,8 @@ interface SerializedError {
 /**
  * pino's `err` serializer, safe for personal data: type, scrubbed message and stack, and a few
  * diagnostic fields. postgres.js errors carry the statement's bound values (`parameters`, `args`,
- * enumerable when the pool counts its statements, as the tests' pools do) and PostgreSQL's `detail` ("Key (curp)=(…)
- * already exists"): neither is kept.
+ * enumerable when the pool counts its statements, as the tests' pools do) and PostgreSQL's
+ * `detail` ("Key (curp)=(…) already exists"): neither is kept.
  */
 export function safeErrorSerializer(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return typeof error === 'string' ? scrubErrorText(error) : error;

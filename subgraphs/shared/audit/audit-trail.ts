@@ -16,7 +16,7 @@ import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
 import type { AuditSigner } from './row-signature.ts';
-import { groupedAppends } from './grouped-appends.ts';
+import { bySubject, groupedAppends } from './grouped-appends.ts';
 
 export type AuditAction = 'READ' | 'WRITE' | 'REFUSED';
 
@@ -82,8 +82,8 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
         };
         return { ...content, signature: scope.signer.sign(content), signer: scope.signer.keyId };
       });
-      // Sorted by subject: every writer takes the per-subject chain locks in the same order (no deadlocks).
-      rows.sort((a, b) => (a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0));
+      // Sorted by subject (bySubject says why).
+      rows.sort(bySubject);
       const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
       if (executor) await executor.insert(accessEvents).values(unique);

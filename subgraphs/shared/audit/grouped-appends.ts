@@ -19,6 +19,11 @@ export interface GroupedAppendOptions {
   inFlightMax?: number;
 }
 
+/** By subject: every writer takes the per-subject chain locks in the same order (no deadlocks). */
+export function bySubject(a: { subjectCurp: string }, b: { subjectCurp: string }): number {
+  return a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0;
+}
+
 interface Waiting<Row> {
   rows: readonly Row[];
   resolve: () => void;
@@ -46,7 +51,7 @@ export function groupedAppends<Row extends { subjectCurp: string }>(
         batch.push(next);
         count += next.rows.length;
       }
-      const rows = batch.flatMap((entry) => entry.rows).sort((a, b) => (a.subjectCurp < b.subjectCurp ? -1 : a.subjectCurp > b.subjectCurp ? 1 : 0));
+      const rows = batch.flatMap((entry) => entry.rows).sort(bySubject);
       inFlight += 1;
       // A writer that throws instead of rejecting still settles its batch and frees its slot.
       new Promise<void>((resolve) => resolve(write(rows))).then(
