@@ -6,10 +6,10 @@
  * object. On the analysts' largest statistics table (2,600 cells, 420 KB) it was 54 % of the
  * gateway's request time, about 46 ms a request (docs/architecture.md, "Performance notes").
  *
- * Here the same rules run from a plan compiled from the operation before its values are shaped.
- * @apollo/gateway builds a new `Operation` for every request (`operationFromDocument` in
- * executeQueryPlan), so the plan is compiled per request: its cost follows the size of the
- * operation, not of the answer. Only operations it can compile take this path: field selections only (no fragments, which would need merging into one object),
+ * Here the same rules run from a plan compiled from the operation before its values are shaped,
+ * once per parsed document: @apollo/gateway builds an `Operation` for every request, and
+ * operation-reuse.ts hands it the one built for the same document before, which keeps its plan.
+ * Only operations it can compile take this path: field selections only (no fragments, which would need merging into one object),
  * no @skip or @include, no introspection fields but `__typename`, each response name once per
  * selection set. Every other operation, and any response whose shape the original would reject
  * with an assertion (a list that is not an array, a non-string `__typename`), goes to the
@@ -19,6 +19,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ApolloGateway } from '@apollo/gateway';
+import { reuseOperations } from './operation-reuse.ts';
 
 // @apollo/gateway's own copies: its type classes and errors, so `instanceof` checks agree.
 const gatewayRequire = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
@@ -88,7 +89,7 @@ const { isObjectType, isCompositeType, isValidLeafValue, typenameFieldName, ERRO
 const original = shaping.computeResponse;
 /** API schemas of our gateways (each load and reload registers its own). */
 const ourSchemas = new WeakSet<object>();
-/** Plans by operation object: one compile per request, shared by the test hook `usesCompiledShaping`. */
+/** Plans by operation object (one per parsed document: operation-reuse.ts), shared by the test hook `usesCompiledShaping`. */
 const plans = new WeakMap<Operation, CompiledField[] | null>();
 let installed = false;
 
@@ -100,6 +101,7 @@ export function compileResultShaping(gateway: ApolloGateway): void {
   });
   if (installed) return;
   installed = true;
+  reuseOperations((schema) => ourSchemas.has(schema));
   shaping.computeResponse = (args) => (ourSchemas.has(args.operation.schema()) ? computeCompiledResponse(args) : original(args));
 }
 
