@@ -38,6 +38,7 @@ import { quotaReportRoute } from './partners/quota-report.ts';
 import { checkDocumentRequest, loadTrustedDocuments, resolveDocument, type DocumentRequest } from './partners/trusted-documents.ts';
 import type { Identity } from '../schema/identity/viewer.ts';
 import { compileResultShaping } from './result-shaping.ts';
+import { createPlanMerging } from './plan-merging/fallback.ts';
 
 export type { ClientTokenVerifierLike } from './authenticate.ts';
 
@@ -72,6 +73,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // Late entity fetches merged into one call, with the planner's plan as the fallback (plan-merging/).
+  const planMerging = createPlanMerging({ log });
   const gateway = new ApolloGateway({
     // SUPERGRAPH_PATH or SUPERGRAPH_URL, reloaded when it changes (supergraph-source.ts); always
     // validated, production included, so a broken one is refused and the previous one keeps serving.
@@ -80,7 +83,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
     // Configured URLs, per-subgraph timeouts and circuit breakers (subgraph-services.ts).
     buildService: subgraphServices({ config, http, signer: deps.identitySigner, log, metrics: deps.metrics }),
     logger: log,
+    experimental_didResolveQueryPlan: planMerging.didResolveQueryPlan,
   });
+  planMerging.install(gateway);
   // Responses shaped from a plan compiled from the operation, not by interpreting it per value (result-shaping.ts).
   compileResultShaping(gateway);
 

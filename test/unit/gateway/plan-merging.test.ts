@@ -1,0 +1,112 @@
+/**
+ * gateway/plan-merging/: which plans of @apollo/gateway's planner are rewritten, into what, and the
+ * three places of @apollo/gateway the fallback relies on. The plans come from the real planner on
+ * our supergraph.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { mergeLateEntityFetches, type FetchNode, type PlanNode, type QueryPlan } from '../../../gateway/plan-merging/merge-fetches.ts';
+
+const gatewayRequire = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
+const internals = gatewayRequire('@apollo/federation-internals');
+const { QueryPlanner } = gatewayRequire('@apollo/query-planner');
+const supergraph = internals.Supergraph.build(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8'));
+const planner = new QueryPlanner(supergraph);
+const planOf = (query: string): QueryPlan => planner.buildQueryPlan(internals.operationFromDocument(supergraph.apiSchema(), parse(query)));
+
+function fetches(node: PlanNode | undefined): FetchNode[] {
+  if (!node) return [];
+  if (node.kind === 'Fetch') return [node];
+  if (node.kind === 'Flatten') return fetches(node.node);
+  if (node.kind === 'Sequence' || node.kind === 'Parallel') return node.nodes.flatMap(fetches);
+  return [];
+}
+
+const QUEUE = `{ office(id: "CON-LAX") { queue { id service status person { curp maskedName coverage { status validUntil } } } } }`;
+
+describe('merging late entity fetches', () => {
+  it('turns the queue’s two persons calls into one after enrollments, and watches what it depends on', () => {
+    const plan = planOf(QUEUE);
+    expect(fetches(plan.node).map((f) => f.serviceName)).toEqual(['appointments', 'persons', 'enrollments', 'persons']);
+    const merged = mergeLateEntityFetches(plan)!;
+    expect(merged.plan.node!.kind).toBe('Sequence');
+    const [root, periods, people] = fetches(merged.plan.node);
+    expect(fetches(merged.plan.node)).toHaveLength(3);
+    expect([root!.serviceName, periods!.serviceName, people!.serviceName]).toEqual(['appointments', 'enrollments', 'persons']);
+    // One _entities call with both selections; the representation still carries the periods.
+    expect(print(parse(people!.operation))).toContain('maskedName');
+    expect(print(parse(people!.operation))).toContain('coverage');
+    expect(JSON.stringify(people!.requires)).toContain('coveragePeriods');
+    expect(people!.operationDocumentNode).toBeUndefined(); // as the gateway's planner builds them
+    expect([...merged.watched].map((key) => key.split('\n')[0]).sort()).toEqual(['enrollments', 'persons']);
+    expect(merged.watched.has(`enrollments\n${periods!.operation}`)).toBe(true);
+    expect(merged.watched.has(`persons\n${people!.operation}`)).toBe(true);
+    // The planner's plan is kept as it was, for the fallback.
+    expect(merged.original).toBe(plan);
+    expect(fetches(plan.node)).toHaveLength(4);
+  });
+
+  it('parses the merged operation for planners that put documents in their fetches', () => {
+    const documented = new QueryPlanner(supergraph, { exposeDocumentNodeInFetchNode: true });
+    const plan = documented.buildQueryPlan(internals.operationFromDocument(supergraph.apiSchema(), parse(QUEUE)));
+    const people = fetches(mergeLateEntityFetches(plan)!.plan.node).at(-1)!;
+    expect(print(people.operationDocumentNode as never)).toBe(print(parse(people.operation)));
+  });
+
+  it('keeps the variables both fetches use', () => {
+    const plan = planOf(`query Q($first: Int) { office(id: "CON-LAX") { queue { person { curp maskedName accessLog(first: $first) { at } coverage { status } } } } }`);
+    const merged = mergeLateEntityFetches(plan)!;
+    const people = fetches(merged.plan.node).at(-1)!;
+    expect(people.serviceName).toBe('persons');
+    const definitions = (parse(people.operation).definitions[0] as OperationDefinitionNode).variableDefinitions ?? [];
+    expect(definitions.map((d) => d.variable.name.value).sort()).toEqual(['first', 'representations']);
+    expect(people.variableUsages).toContain('first');
+  });
+
+  it('leaves plans alone where nothing waits to be merged', () => {
+    // The window view: persons answers the root field, the rest is fetched from it.
+    expect(mergeLateEntityFetches(planOf(`{ person(curp: "GOMA800101HDFRRN05") { curp maskedName coverage { status } enrollments { kind } } }`))).toBeNull();
+    expect(mergeLateEntityFetches(planOf(`{ office(id: "CON-LAX") { queue { id person { curp } } } }`))).toBeNull();
+    expect(mergeLateEntityFetches({ kind: 'QueryPlan' })).toBeNull();
+  });
+
+  it('does not merge fetches that ask the same response name, use rewrites, or sit under @defer', () => {
+    const plan = planOf(QUEUE);
+    const retarget = (edit: (early: FetchNode, late: FetchNode) => void): QueryPlan => {
+      const copy = JSON.parse(JSON.stringify(plan, (key, value) => (key === 'operationDocumentNode' ? undefined : value))) as QueryPlan;
+      const [, early, , late] = fetches(copy.node);
+      edit(early!, late!);
+      return copy;
+    };
+    expect(mergeLateEntityFetches(retarget(() => {}))).not.toBeNull();
+    expect(mergeLateEntityFetches(retarget((early) => (early.operation = early.operation.replace('maskedName', 'coverage{status}'))))).toBeNull();
+    expect(mergeLateEntityFetches(retarget((early) => (early.inputRewrites = [{ kind: 'ValueSetter' }])))).toBeNull();
+    expect(mergeLateEntityFetches(retarget((early, late) => (late.serviceName = 'biometrics')))).toBeNull();
+    expect(mergeLateEntityFetches(retarget((early) => (early.requires = [{ kind: 'InlineFragment', typeCondition: 'Person', selections: [{ kind: 'Field', name: 'nss' }] }])))).toBeNull();
+    const deferred = retarget(() => {});
+    deferred.node = { kind: 'Sequence', nodes: [deferred.node!, { kind: 'Defer' }] };
+    expect(mergeLateEntityFetches(deferred)).toBeNull();
+  });
+});
+
+describe("the parts of @apollo/gateway the fallback relies on", () => {
+  const index = readFileSync(gatewayRequire.resolve('./index.js'), 'utf8');
+
+  it('executes with the service map it hands experimental_didResolveQueryPlan, after building the plan with this.queryPlanner', () => {
+    const executor = index.slice(index.indexOf('this.executor = async (requestContext)'), index.indexOf('this.executor = async (requestContext)') + 6000);
+    expect(executor).toContain('this.queryPlanner.buildQueryPlan(operation');
+    expect(executor).toMatch(/this\.experimental_didResolveQueryPlan\(\{\s*queryPlan,\s*serviceMap,\s*requestContext,\s*operationContext,\s*\}\)/);
+    expect(executor).toContain('(0, executeQueryPlan_1.executeQueryPlan)(queryPlan, serviceMap, requestContext, operationContext');
+    // The map is built for the request, not shared between requests.
+    expect(executor).toMatch(/const serviceMap = Object\.entries\(this\.serviceMap\)\.reduce\(/);
+  });
+
+  it('creates the query planner before it tells onSchemaLoadOrUpdate listeners of a schema', () => {
+    const start = index.indexOf('updateWithSchemaAndNotify(supergraph, supergraphSdl, legacyDontNotifyOnSchemaChangeListeners = false) {');
+    const update = index.slice(start, index.indexOf('serviceHealthCheck(serviceMap', start));
+    expect(update.indexOf('this.queryPlanner = new query_planner_1.QueryPlanner(')).toBeGreaterThan(0);
+    expect(update.indexOf('this.queryPlanner = new')).toBeLessThan(update.indexOf('this.onSchemaLoadOrUpdateListeners.forEach'));
+  });
+});
