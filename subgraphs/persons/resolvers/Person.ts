@@ -6,12 +6,13 @@ export const Person: PersonResolvers = {
   /**
    * Entity references from other subgraphs go through the same scoped, audited loader as root
    * fields; the @requires data (coverage periods from enrollments) arrives in the reference and
-   * is parsed, not trusted.
+   * is parsed, not trusted. Periods that arrive null are unknown (enrollments answered the field
+   * with an error, which the gateway reports): coverage is then null, the rest of the person is not.
    */
   __resolveReference: async (reference, { loaders }) => {
     const row = await loaders.personByCurp.load(reference.curp);
     if (!row) return null;
-    if (!('coveragePeriods' in reference)) return row;
+    if (!('coveragePeriods' in reference) || reference.coveragePeriods === null) return row;
     return { ...row, coveragePeriods: coveragePeriodsSchema.parse(reference.coveragePeriods) };
   },
   maskedName: (person) => maskedName(person),

@@ -80,6 +80,19 @@ describe('persons _entities, in process', () => {
     const after = await t.database.sql<{ n: number }[]>`select count(*)::int as n from audit.access_events where request_id = 'test-request' and action = 'READ' and exception_reason is not null`;
     expect(after[0]!.n - before[0]!.n).toBe(2);
   });
+
+  it('answers coverage null, the rest of the person kept, when the periods arrive null (enrollments could not give them)', async () => {
+    const COVERAGE = gql`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { curp maskedName coverage { status } } } }`;
+    const insured = { sub: 'u1', roles: ['INSURED'], curp: insuredCurp };
+    const unknown = await subgraph.execute(COVERAGE, { r: [{ __typename: 'Person', curp: insuredCurp, coveragePeriods: null }] }, { claims: insured });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data).toEqual({ _entities: [{ curp: insuredCurp, maskedName: expect.stringMatching(/\*/), coverage: null }] });
+    const given = await subgraph.execute(COVERAGE, { r: [{ __typename: 'Person', curp: insuredCurp, coveragePeriods: [{ start: '2020-01-01', end: null, kind: 'EMPLOYMENT' }] }] }, { claims: insured });
+    expect(given.data).toEqual({ _entities: [{ curp: insuredCurp, maskedName: expect.stringMatching(/\*/), coverage: { status: 'ACTIVE' } }] });
+    // Periods that are there but malformed are still refused: the representation is parsed, not trusted.
+    const malformed = await subgraph.execute(COVERAGE, { r: [{ __typename: 'Person', curp: insuredCurp, coveragePeriods: [{ start: 'yesterday', kind: 'EMPLOYMENT' }] }] }, { claims: insured });
+    expect(malformed.data).toEqual({ _entities: [null] });
+  });
 });
 
 describe('persons _entities over HTTP, with a gateway token', () => {
