@@ -7,7 +7,7 @@
  * so every key and login comes from the env files, as in the containers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,15 +77,27 @@ describe('the containers’ start commands', () => {
     return run.output;
   }
 
-  async function healthy(name: string): Promise<void> {
-    const url = `http://127.0.0.1:${ports.get(name)}/healthz`;
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (running.get(name)!.child.exitCode !== null) throw new Error(`${name} exited:\n${running.get(name)!.output}`);
-      if (await fetch(url).then((r) => r.ok, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+  /**
+   * Starts a long-running service on a port chosen just now, and waits until that very process
+   * listens on it and answers /healthz. Other test files bind ports of their own meanwhile: when one
+   * took this port first, the service exits with EADDRINUSE (or another process answers there), and
+   * it is started again on another port.
+   */
+  async function startHealthy(name: string): Promise<void> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      ports.set(name, await freePort());
+      const run = start(name);
+      running.set(name, run);
+      const url = `http://127.0.0.1:${ports.get(name)}/healthz`;
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline && run.child.exitCode === null) {
+        if ((await fetch(url).then((r) => r.ok, () => false)) && listensOn(run.child.pid!, ports.get(name)!)) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      if (run.child.exitCode === null) throw new Error(`${name} never answered ${url}:\n${run.output}`);
+      if (!run.output.includes('EADDRINUSE')) throw new Error(`${name} exited:\n${run.output}`);
     }
-    throw new Error(`${name} never answered ${url}:\n${running.get(name)!.output}`);
+    throw new Error(`${name}: every port tried was taken`);
   }
 
   beforeAll(async () => {
@@ -97,7 +109,6 @@ describe('the containers’ start commands', () => {
       database: { host: url.hostname, port: Number(url.port || 5432), name: url.pathname.slice(1) },
       passwords: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, developmentPassword(name)])),
     });
-    for (const name of LONG_RUNNING) ports.set(name, await freePort());
   }, 120_000);
 
   afterAll(async () => {
@@ -117,10 +128,8 @@ describe('the containers’ start commands', () => {
   });
 
   it('each subgraph and the gateway start in production mode and answer /healthz; the gateway is ready', async () => {
-    for (const name of SUBGRAPH_NAMES) running.set(name, start(name));
-    await Promise.all(SUBGRAPH_NAMES.map(healthy));
-    running.set('gateway-1', start('gateway-1'));
-    await healthy('gateway-1');
+    await Promise.all(SUBGRAPH_NAMES.map(startHealthy));
+    await startHealthy('gateway-1');
     const ready = await fetch(`http://127.0.0.1:${ports.get('gateway-1')}/readyz`);
     expect(ready.status).toBe(200);
   }, 120_000);
@@ -154,3 +163,32 @@ describe('the containers’ start commands', () => {
     expect(codes, LONG_RUNNING.map((name) => `${name}: ${running.get(name)!.output.slice(-600)}`).join("\n")).toEqual(LONG_RUNNING.map(() => 0));
   });
 });
+
+/** Whether process `pid` holds the socket listening on 127.0.0.1:`port` (Linux: /proc). */
+function listensOn(pid: number, port: number): boolean {
+  const portHex = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const lines = existsSync(table) ? readFileSync(table, 'utf8').split('\n').slice(1) : [];
+    for (const line of lines) {
+      const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
+      if (state === '0A' && local?.endsWith(`:${portHex}`) && inode) inodes.add(inode);
+    }
+  }
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      const target = readlinkSafe(`/proc/${pid}/fd/${fd}`);
+      return target !== null && inodes.has(target.replace(/^socket:\[(\d+)\]$/, '$1'));
+    });
+  } catch {
+    return false; // the process is gone
+  }
+}
+
+function readlinkSafe(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return null;
+  }
+}
