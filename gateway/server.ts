@@ -38,7 +38,7 @@ import { quotaReportRoute } from './partners/quota-report.ts';
 import { checkDocumentRequest, loadTrustedDocuments, resolveDocument, type DocumentRequest } from './partners/trusted-documents.ts';
 import type { Identity } from '../schema/identity/viewer.ts';
 import { compileResultShaping } from './result-shaping.ts';
-import { createPlanMerging } from './plan-merging/fallback.ts';
+import { createPlanMerging } from './plan-merging/dependencies.ts';
 
 export type { ClientTokenVerifierLike } from './authenticate.ts';
 
@@ -73,8 +73,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningHt
   // @apollo/gateway reports usage to Apollo (usage-reporting.api.apollographql.com) and probes cloud
   // metadata servers (169.254.169.254) unless this is set: no data about this system leaves it.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  // Late entity fetches merged into one call, with the planner's plan as the fallback (plan-merging/).
-  const planMerging = createPlanMerging({ log });
+  // Late entity fetches of queries merged into one call (plan-merging/).
+  const planMerging = createPlanMerging();
   const gateway = new ApolloGateway({
     // SUPERGRAPH_PATH or SUPERGRAPH_URL, reloaded when it changes (supergraph-source.ts); always
     // validated, production included, so a broken one is refused and the previous one keeps serving.

@@ -12,13 +12,15 @@
  *
  * One call fewer, the same depth (F2 waited for E anyway). What changes is failure: F2' sends
  * only the entities whose required fields E delivered, so when E fails, F1's fields would be lost
- * with it. The caller (fallback.ts) therefore watches the fetches F2' depends on and F2' itself,
- * and answers the request with the planner's own plan when one of them fails.
+ * with it. So the fetches before F2' must be entity fetches at the same path that give every field
+ * F2' requires beyond F1's, and each of those fields must be nullable: when E fails, or leaves an
+ * entity out, dependencies.ts answers for it with those fields null (what E could have answered),
+ * and F2' still asks for every entity, as F1 would have.
  *
- * The rewrite is narrow on purpose: queries only, no @defer, F1 and F2 both `_entities` fetches to
- * the same subgraph at the same path, without rewrites, F2 requiring at least what F1 requires, no
- * response name asked by both, and their operations of the one shape the planner prints. Anything
- * else keeps the planner's plan.
+ * The rewrite is narrow on purpose: no @defer, F1 and F2 both `_entities` fetches to the same
+ * subgraph at the same path, without rewrites, F2 requiring at least what F1 requires, no response
+ * name asked by both, and their operations of the one shape the planner prints. Anything else
+ * keeps the planner's plan.
  */
 import { Kind, parse, print, stripIgnoredCharacters, type FieldNode, type OperationDefinitionNode, type SelectionNode, type VariableDefinitionNode } from 'graphql';
 
@@ -63,34 +65,43 @@ export interface QueryPlan {
 
 export interface MergedPlan {
   plan: QueryPlan;
-  /** The planner's plan, answered with when a watched fetch fails. */
-  original: QueryPlan;
-  /** `service\noperation` of every fetch a merged fetch depends on, and of the merged fetches. */
-  watched: Set<string>;
+  /**
+   * The fetches merged fetches wait on, by `service\noperation`: the fields each gives its entities,
+   * to be answered null for an entity it fails to give.
+   */
+  dependencies: Map<string, string[]>;
 }
+
+/** Whether `field` of `type` may be null (the supergraph's schema). */
+export type IsNullable = (type: string, field: string) => boolean;
 
 export const fetchKey = (serviceName: string, operation: string) => `${serviceName}\n${operation}`;
 
 /** The plan with late entity fetches merged, or null when nothing merges (the plan is kept). */
-export function mergeLateEntityFetches(plan: QueryPlan): MergedPlan | null {
+export function mergeLateEntityFetches(plan: QueryPlan, nullable: IsNullable): MergedPlan | null {
   if (!plan.node || contains(plan.node, (n) => n.kind === 'Defer' || n.kind === 'Subscription')) return null;
-  const watched = new Set<string>();
-  const node = rewrite(plan.node, watched);
-  return node === plan.node ? null : { plan: { ...plan, node }, original: plan, watched };
+  const dependencies = new Map<string, string[]>();
+  const node = rewrite(plan.node, { dependencies, nullable });
+  return node === plan.node ? null : { plan: { ...plan, node }, dependencies };
 }
 
-function rewrite(node: PlanNode, watched: Set<string>): PlanNode {
+interface Rewriting {
+  dependencies: Map<string, string[]>;
+  nullable: IsNullable;
+}
+
+function rewrite(node: PlanNode, rewriting: Rewriting): PlanNode {
   switch (node.kind) {
     case 'Sequence': {
-      const nodes = node.nodes.map((n) => rewrite(n, watched));
+      const nodes = node.nodes.map((n) => rewrite(n, rewriting));
       if (nodes.every((n, i) => n === node.nodes[i])) return node;
       return { kind: 'Sequence', nodes: nodes.flatMap((n) => (n.kind === 'Sequence' ? n.nodes : [n])) };
     }
     case 'Parallel':
-      return mergeInParallel(node, node.nodes.map((n) => rewrite(n, watched)), watched);
+      return mergeInParallel(node, node.nodes.map((n) => rewrite(n, rewriting)), rewriting);
     case 'Condition': {
-      const ifClause = node.ifClause && rewrite(node.ifClause, watched);
-      const elseClause = node.elseClause && rewrite(node.elseClause, watched);
+      const ifClause = node.ifClause && rewrite(node.ifClause, rewriting);
+      const elseClause = node.elseClause && rewrite(node.elseClause, rewriting);
       return ifClause === node.ifClause && elseClause === node.elseClause ? node : { ...node, ifClause, elseClause };
     }
     default:
@@ -99,7 +110,7 @@ function rewrite(node: PlanNode, watched: Set<string>): PlanNode {
 }
 
 /** Merges each branch that is one entity fetch into a later fetch of a sibling sequence, while one fits. */
-function mergeInParallel(parallel: { kind: 'Parallel'; nodes: PlanNode[] }, rewritten: PlanNode[], watched: Set<string>): PlanNode {
+function mergeInParallel(parallel: { kind: 'Parallel'; nodes: PlanNode[] }, rewritten: PlanNode[], rewriting: Rewriting): PlanNode {
   let nodes = rewritten;
   for (let merged = true; merged; ) {
     merged = false;
@@ -111,11 +122,12 @@ function mergeInParallel(parallel: { kind: 'Parallel'; nodes: PlanNode[] }, rewr
         if (sequence.kind !== 'Sequence' || sequence.nodes.length < 2) continue;
         const late = entityFetch(sequence.nodes.at(-1)!);
         if (!late || !samePath(early.path, late.path)) continue;
+        const before = sequence.nodes.slice(0, -1);
+        const given = givenFields(before, late.path);
+        if (!given || !nullWhenLost(early.fetch, late.fetch, given, rewriting.nullable)) continue;
         const fetch = mergedFetch(early.fetch, late.fetch);
         if (!fetch) continue;
-        const before = sequence.nodes.slice(0, -1);
-        for (const dependency of before) forEachFetch(dependency, (f) => watched.add(fetchKey(f.serviceName, f.operation)));
-        watched.add(fetchKey(fetch.serviceName, fetch.operation));
+        for (const [key, fields] of given.byFetch) rewriting.dependencies.set(key, fields);
         const flatten: FlattenNode = { kind: 'Flatten', path: late.path, node: fetch };
         nodes = nodes.flatMap((n, k) => (k === i ? [] : k === j ? [{ kind: 'Sequence', nodes: [...before, flatten] }] : [n]));
         merged = true;
@@ -124,6 +136,38 @@ function mergeInParallel(parallel: { kind: 'Parallel'; nodes: PlanNode[] }, rewr
   }
   if (nodes.every((n, i) => n === parallel.nodes[i]) && nodes.length === parallel.nodes.length) return parallel;
   return nodes.length === 1 ? nodes[0]! : { kind: 'Parallel', nodes };
+}
+
+/**
+ * The fields the fetches before a late fetch give its entities: each must be an entity fetch at the
+ * same path (so it can be answered for an entity it fails to give), or null.
+ */
+function givenFields(before: readonly PlanNode[], path: ReadonlyArray<string | number>): { all: Set<string>; byFetch: Map<string, string[]> } | null {
+  const all = new Set<string>();
+  const byFetch = new Map<string, string[]>();
+  for (const node of before) {
+    const dependency = entityFetch(node);
+    const operation = dependency && samePath(dependency.path, path) ? entitiesOperation(dependency.fetch.operation) : null;
+    if (!dependency || !operation) return null;
+    const fields = responseNames(operation.entities.selectionSet!.selections).filter((name) => name !== '__typename');
+    if (fields.includes('\0fragment spread')) return null;
+    fields.forEach((field) => all.add(field));
+    byFetch.set(fetchKey(dependency.fetch.serviceName, dependency.fetch.operation), fields);
+  }
+  return { all, byFetch };
+}
+
+/** Whether every field `late` requires beyond `early` is given by the dependencies and may be null. */
+function nullWhenLost(early: FetchNode, late: FetchNode, given: { all: Set<string> }, nullable: IsNullable): boolean {
+  const earlyFields = new Set(early.requires!.flatMap((s) => (s.selections ?? []).map((f) => f.name)));
+  for (const fragment of late.requires!) {
+    if (fragment.kind !== 'InlineFragment' || !fragment.typeCondition) return false;
+    for (const field of fragment.selections ?? []) {
+      if (field.kind !== 'Field' || field.name === undefined || field.name === '__typename' || earlyFields.has(field.name)) continue;
+      if (field.alias !== undefined || !given.all.has(field.name) || !nullable(fragment.typeCondition, field.name)) return false;
+    }
+  }
+  return true;
 }
 
 function entityFetch(node: PlanNode): { path: Array<string | number>; fetch: FetchNode } | null {
@@ -211,9 +255,4 @@ function children(node: PlanNode): PlanNode[] {
 
 function contains(node: PlanNode, test: (node: PlanNode) => boolean): boolean {
   return test(node) || children(node).some((child) => contains(child, test));
-}
-
-function forEachFetch(node: PlanNode, visit: (fetch: FetchNode) => void): void {
-  if (node.kind === 'Fetch') visit(node);
-  for (const child of children(node)) forEachFetch(child, visit);
 }
