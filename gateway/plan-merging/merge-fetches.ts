@@ -163,7 +163,9 @@ function nullWhenLost(early: FetchNode, late: FetchNode, given: { all: Set<strin
   for (const fragment of late.requires!) {
     if (fragment.kind !== 'InlineFragment' || !fragment.typeCondition) return false;
     for (const field of fragment.selections ?? []) {
-      if (field.kind !== 'Field' || field.name === undefined || field.name === '__typename' || earlyFields.has(field.name)) continue;
+      // A nested type condition could not be answered for a lost entity field by field: no merge.
+      if (field.kind !== 'Field' || field.name === undefined) return false;
+      if (field.name === '__typename' || earlyFields.has(field.name)) continue;
       if (field.alias !== undefined || !given.all.has(field.name) || !nullable(fragment.typeCondition, field.name)) return false;
     }
   }

@@ -1,7 +1,8 @@
 /**
- * gateway/plan-merging/: which plans of @apollo/gateway's planner are rewritten, into what, and the
- * three places of @apollo/gateway the fallback relies on. The plans come from the real planner on
- * our supergraph.
+ * gateway/plan-merging/: which plans of @apollo/gateway's planner are rewritten, into what, how a
+ * fetch that merged fetches wait on is answered for the entities it did not give, and the two
+ * places of @apollo/gateway plan merging relies on. The plans come from the real planner on our
+ * supergraph.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -86,6 +87,11 @@ describe('merging late entity fetches', () => {
     const [, , periods] = fetches(copy.node);
     periods!.operation = periods!.operation.replace('coveragePeriods{start end kind}', 'enrollments{kind}');
     expect(merge(copy)).toBeNull();
+    // A type condition nested in what the later fetch requires: no merge.
+    const nested = JSON.parse(JSON.stringify(plan)) as QueryPlan;
+    const late = fetches(nested.node).at(-1)!;
+    late.requires![0]!.selections!.push({ kind: 'InlineFragment', typeCondition: 'Person', selections: [{ kind: 'Field', name: 'coveragePeriods' }] });
+    expect(merge(nested)).toBeNull();
   });
 
   it('does not merge fetches that ask the same response name, use rewrites, or sit under @defer', () => {
