@@ -11,9 +11,9 @@
  * operation-reuse.ts hands it the one built for the same document before, which keeps its plan.
  * Only operations it can compile take this path: field selections only (no fragments, which would
  * need merging into one object), no @skip or @include, no introspection fields but `__typename`,
- * each response name once per selection set. Every other operation, and any response whose shape the original would reject
- * with an assertion (a list that is not an array, a non-string `__typename`), goes to the
- * original, so those keep their exact behaviour. test/unit/gateway/result-shaping.test.ts
+ * each response name once per selection set. Every other operation, and any response whose shape
+ * the original would reject with an assertion (a list that is not an array, a non-string
+ * `__typename`), goes to the original, so those keep their exact behaviour. test/unit/gateway/result-shaping.test.ts
  * compares the two on generated responses. Only our gateway's schemas use it: the conformance run
  * also hosts @apollo/gateway as shipped in the same process.
  */

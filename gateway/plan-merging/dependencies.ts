@@ -36,14 +36,18 @@ export interface PlanMerging {
 }
 
 export function createPlanMerging(): PlanMerging {
-  const mergedPlans = new WeakMap<object, MergedPlan>();
+  /** Merged plans, with the subgraphs whose fetches they wait on (only those are watched). */
+  const mergedPlans = new WeakMap<object, { merged: MergedPlan; services: ReadonlySet<string> }>();
   return {
     didResolveQueryPlan({ queryPlan, serviceMap }) {
-      const merged = mergedPlans.get(queryPlan);
-      if (!merged) return;
+      const known = mergedPlans.get(queryPlan);
+      if (!known) return;
       // This map is this request's own (the gateway builds it per request and executes with it).
       const executed = serviceMap as ServiceMap;
-      for (const [name, dataSource] of Object.entries(executed)) executed[name] = answeringLostEntities(name, dataSource, merged);
+      for (const name of known.services) {
+        const dataSource = executed[name];
+        if (dataSource) executed[name] = answeringLostEntities(name, dataSource, known.merged);
+      }
     },
     install(gateway) {
       const internals = gateway as unknown as GatewayInternals;
@@ -62,7 +66,7 @@ export function createPlanMerging(): PlanMerging {
           if (operation.rootKind !== 'query') return plan;
           const merged = mergeLateEntityFetches(plan, nullable);
           if (!merged) return plan;
-          mergedPlans.set(merged.plan, merged);
+          mergedPlans.set(merged.plan, { merged, services: new Set([...merged.dependencies.keys()].map((key) => key.slice(0, key.indexOf('\n')))) });
           return merged.plan;
         };
       });
