@@ -49,7 +49,10 @@ describe('SQL statements per operation: a list of persons across every subgraph'
         select 'IMSS-01', p.curp, 'GENERAL_ADVICE', 'CHECKED_IN', ${today}, now()
         from persons.persons p
         join enrollments.enrollments e on e.curp = p.curp
-        where not exists (select 1 from appointments.appointments a where a.curp = p.curp and a.local_date = ${today})
+        -- Nobody queued today, nor holding an active advice appointment on another day (one active
+        -- appointment per person and service): the seed books days around its clock's date.
+        where not exists (select 1 from appointments.appointments a where a.curp = p.curp
+          and (a.local_date = ${today} or (a.service = 'GENERAL_ADVICE' and a.status in ('BOOKED', 'CHECKED_IN', 'CALLED'))))
         group by p.curp order by p.curp limit ${missing}`;
       expect(await queueLength()).toBe(size);
     };
