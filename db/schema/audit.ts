@@ -6,7 +6,7 @@
  * bypasses that detectable (migrations 0003, 0005).
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, char, check, index, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, char, check, index, integer, jsonb, pgSchema, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { bytea } from './column-types.ts';
 
 
@@ -37,12 +37,19 @@ export const accessEvents = auditSchema.table(
     /** Set when staff acted without a verified case, as an explicit exception: their stated reason. */
     exceptionReason: text('exception_reason'),
     /**
-     * The appending subgraph's Ed25519 signature over the row's content (audit-trail.ts), with a key
-     * the database never holds: a row written or rewritten by anyone else does not verify.
+     * The appending subgraph's Ed25519 signature (row-signature.ts), with a key the database never
+     * holds: a row written or rewritten by anyone else does not verify. It signs the Merkle root of
+     * the rows of the row's INSERT (shared by them), or, on rows written before migration 0018 (no
+     * tree columns), the row's own content.
      */
     signature: bytea('signature'),
     /** Key id of the signature (which subgraph's audit key). */
     signer: varchar('signer', { length: 32 }),
+    /** The row's leaf in its statement's Merkle tree, and the tree's number of rows. */
+    treeIndex: integer('tree_index'),
+    treeSize: integer('tree_size'),
+    /** The row's inclusion proof: sibling hashes from its leaf to the signed root (merkle-tree.ts). */
+    proof: bytea('proof'),
     /** Insertion order; the hash chain of each subject follows it. */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     /**
@@ -58,6 +65,10 @@ export const accessEvents = auditSchema.table(
     index('access_events_chain_idx').on(t.subjectCurp, t.seq),
     check('access_events_action', sql`${t.action} in ('READ', 'WRITE', 'REFUSED')`),
     check('access_events_reason', sql`(${t.action} = 'REFUSED') = (${t.reason} is not null)`),
+    check(
+      'access_events_tree',
+      sql`(${t.treeIndex} is null and ${t.treeSize} is null and ${t.proof} is null) or (${t.treeIndex} >= 0 and ${t.treeIndex} < ${t.treeSize} and ${t.proof} is not null)`,
+    ),
   ],
 );
 

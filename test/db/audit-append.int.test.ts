@@ -55,6 +55,13 @@ describe('audit appends: prepared and built INSERTs', () => {
     const built = (await rowsOf('built')).filter((r) => CURPS.slice(0, 2).includes(r.subject_curp));
     expect(prepared).toEqual(built);
     expect(prepared).toEqual(await rowsOf('in-transaction'));
+    const signatures = await t.database.sql<{ request_id: string; signatures: number; sizes: number[] }[]>`
+      select request_id, count(distinct signature)::int as signatures, array_agg(distinct tree_size) as sizes from audit.access_events group by request_id order by request_id`;
+    expect(signatures).toEqual([
+      { request_id: 'built', signatures: 1, sizes: [12] },
+      { request_id: 'in-transaction', signatures: 1, sizes: [6] },
+      { request_id: 'prepared', signatures: 1, sizes: [6] },
+    ]);
 
     const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
     expect(findings).toEqual([]);
@@ -75,6 +82,11 @@ describe('audit appends: prepared and built INSERTs', () => {
       const [landed] = await t.database.sql<{ rows: number; requests: number }[]>`
         select count(*)::int as rows, count(distinct request_id)::int as requests from audit.access_events where request_id like 'together-%'`;
       expect(landed).toEqual({ rows: 24, requests: 24 });
+      // One signature per statement, over its rows of several requests.
+      const [signed] = await t.database.sql<{ signatures: number; trees: number[] }[]>`
+        select count(distinct signature)::int as signatures, array_agg(tree_size order by tree_size) as trees from audit.access_events where request_id like 'together-%'`;
+      expect(signed!.signatures).toBe(3);
+      expect(signed!.trees.reduce((sum, size) => sum + 1 / size, 0)).toBeCloseTo(3);
       const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
       expect(findings).toEqual([]);
     } finally {

@@ -26,6 +26,8 @@ const SUBJECTS = {
   forged: 'AAPR630321HDFLRC09',
   middle: 'RAOS991231MDGMRF05',
   rechained: 'PUAO800505HSPNLS07',
+  reproved: 'HEXJ550101HDFRXN00',
+  downgraded: 'RIMR560202MJCVRS19',
 };
 
 describe('audit trail forgery', () => {
@@ -62,8 +64,11 @@ describe('audit trail forgery', () => {
   });
   afterAll(() => t?.drop());
 
-  it('an untouched trail verifies', async () => {
+  it('an untouched trail verifies, each statement under one signature', async () => {
     expect(await verify()).toEqual({});
+    const statements = await t.database.sql<{ rows: number; sizes: number[] }[]>`
+      select count(*)::int as rows, array_agg(distinct tree_size) as sizes from audit.access_events group by signature`;
+    expect(statements).toEqual(Array.from({ length: 4 }, () => ({ rows: 9, sizes: [9] })));
   });
 
   describe('after the attacks', () => {
@@ -88,6 +93,15 @@ describe('audit trail forgery', () => {
       await enrollments`insert into audit.access_events (subject_curp, actor_subject, actor_role, subgraph, what, request_id, signature, signer)
         values (${SUBJECTS.forged}, 'someone', 'IMSS_OFFICER', 'persons', 'Person', 'forged', ${Buffer.alloc(64, 7)}, 'made-up')`;
       await enrollments.end();
+      // The rows of one statement share a signature: another row's place and proof are valid ones,
+      // but not for this row; nor is claiming the row was signed alone, as rows before 0018 were.
+      const reproved = await seqsOf(SUBJECTS.reproved);
+      const [swap] = await t.database.sql<{ seq: string; tree_index: number; proof: Buffer }[]>`
+        select a.seq::text, b.tree_index, b.proof from audit.access_events a join audit.access_events b on b.signature = a.signature and b.id <> a.id
+        where a.seq = ${reproved[1]!} limit 1`;
+      await behindTheTrigger((tx) => tx`update audit.access_events set tree_index = ${swap!.tree_index}, proof = ${swap!.proof} where seq = ${swap!.seq}`);
+      const downgraded = await seqsOf(SUBJECTS.downgraded);
+      await behindTheTrigger((tx) => tx`update audit.access_events set tree_index = null, tree_size = null, proof = null where seq = ${downgraded[2]!}`);
     });
 
     it('finds each attack on the chain it touched, and nothing on the others', async () => {
@@ -95,6 +109,8 @@ describe('audit trail forgery', () => {
       const rewritten = await seqsOf(SUBJECTS.rewritten);
       const forged = await seqsOf(SUBJECTS.forged);
       const middle = await seqsOf(SUBJECTS.middle);
+      const reproved = await seqsOf(SUBJECTS.reproved);
+      const downgraded = await seqsOf(SUBJECTS.downgraded);
       expect(findings).toEqual({
         [SUBJECTS.rewritten]: { problem: 'SIGNATURE', seq: rewritten[1] },
         [SUBJECTS.tail]: { problem: 'MISSING_TAIL', seq: expect.any(Number) },
@@ -102,6 +118,8 @@ describe('audit trail forgery', () => {
         [SUBJECTS.forged]: { problem: 'SIGNATURE', seq: forged.at(-1) },
         [SUBJECTS.middle]: { problem: 'CHAIN', seq: middle[1] },
         [SUBJECTS.rechained]: { problem: 'CHAIN', seq: expect.any(Number) },
+        [SUBJECTS.reproved]: { problem: 'SIGNATURE', seq: reproved[1] },
+        [SUBJECTS.downgraded]: { problem: 'SIGNATURE', seq: downgraded[2] },
       });
     });
 

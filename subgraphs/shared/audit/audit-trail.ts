@@ -15,7 +15,7 @@ import { onePerPool } from '../sql.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
-import type { AuditSigner } from './row-signature.ts';
+import type { AuditSigner, SignedRowContent } from './row-signature.ts';
 import { bySubject, groupedAppends } from './grouped-appends.ts';
 
 export type AuditAction = 'READ' | 'WRITE' | 'REFUSED';
@@ -46,7 +46,7 @@ export interface AuditScope {
   /** The verified case the request acts under (recorded on the rows about its person), or the reason staff gave for acting without one. */
   case?: { id: string; curp: string } | null;
   exceptionReason?: string | null;
-  /** Signs each row with this subgraph's audit key (row-signature.ts). */
+  /** Signs each statement's rows with this subgraph's audit key (row-signature.ts). */
   signer: AuditSigner;
 }
 
@@ -62,50 +62,62 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       if (recorded.length === 0) return;
       const actorRole = role ?? viewer.roles[0]!;
       const at = new Date();
-      const rows = recorded.map((event) => {
-        const content = {
-          id: randomUUID(),
-          at,
-          subjectCurp: event.subjectCurp,
-          action: event.action,
-          reason: event.action === 'REFUSED' ? event.reason : null,
-          actorSubject: viewer.subject,
-          actorRole,
-          actorScope: scopeOf(viewer, actorRole),
-          purpose: scope.purpose,
-          subgraph: scope.subgraph,
-          what: event.what,
-          fields: event.action === 'REFUSED' ? null : event.fields ? [...event.fields] : null,
-          requestId: scope.requestId,
-          caseId: scope.case && scope.case.curp === event.subjectCurp ? scope.case.id : null,
-          exceptionReason: scope.exceptionReason ?? null,
-        };
-        return { ...content, signature: scope.signer.sign(content), signer: scope.signer.keyId };
-      });
+      const rows: UnsignedRow[] = recorded.map((event) => ({
+        id: randomUUID(),
+        at,
+        subjectCurp: event.subjectCurp,
+        action: event.action,
+        reason: event.action === 'REFUSED' ? event.reason : null,
+        actorSubject: viewer.subject,
+        actorRole,
+        actorScope: scopeOf(viewer, actorRole),
+        purpose: scope.purpose,
+        subgraph: scope.subgraph,
+        what: event.what,
+        fields: event.action === 'REFUSED' ? null : event.fields ? [...event.fields] : null,
+        requestId: scope.requestId,
+        caseId: scope.case && scope.case.curp === event.subjectCurp ? scope.case.id : null,
+        exceptionReason: scope.exceptionReason ?? null,
+      }));
       // Sorted by subject (bySubject says why).
       rows.sort(bySubject);
       const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
-      if (executor) await executor.insert(accessEvents).values(unique);
+      if (executor) await executor.insert(accessEvents).values(scope.signer.signStatement(unique));
       // Reads (the hot path: every audited read in every subgraph) share statements with the reads
-      // of other requests waiting at the same time (grouped-appends.ts).
-      else await readAppends(scope.database)(unique);
+      // of other requests waiting at the same time (grouped-appends.ts), signed once per statement.
+      else await readAppends(scope.database, scope.signer)(unique);
     },
   };
 }
 
 type AuditRow = typeof accessEvents.$inferInsert;
-const COLUMNS = ['id', 'at', 'subjectCurp', 'action', 'reason', 'actorSubject', 'actorRole', 'actorScope', 'purpose', 'subgraph', 'what', 'fields', 'requestId', 'caseId', 'exceptionReason', 'signature', 'signer'] as const satisfies readonly (keyof AuditRow)[];
+/** A row as the trail builds it; its statement's signature is added when the INSERT is made. */
+type UnsignedRow = SignedRowContent & { action: AuditAction; reason: RefusalReason | null; fields: string[] | null };
+const COLUMNS = ['id', 'at', 'subjectCurp', 'action', 'reason', 'actorSubject', 'actorRole', 'actorScope', 'purpose', 'subgraph', 'what', 'fields', 'requestId', 'caseId', 'exceptionReason', 'signature', 'signer', 'treeIndex', 'treeSize', 'proof'] as const satisfies readonly (keyof AuditRow)[];
 /** Batches of up to this many rows (most are one person's) get a prepared INSERT of their own size. */
 const PREPARED_ROWS_MAX = 8;
 
-/** One grouping per pool; each statement is prepared once per pool for its number of rows, up to PREPARED_ROWS_MAX. */
-const readAppends = onePerPool((database: Database) =>
-  groupedAppends<AuditRow>(async (rows) => {
-    if (rows.length <= PREPARED_ROWS_MAX) await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
-    else await database.db.insert(accessEvents).values(rows);
-  }, { rowsMax: PREPARED_ROWS_MAX }),
-);
+/**
+ * One grouping per pool and audit key (tests run several subgraphs, each with its own key, on one
+ * pool); each statement is prepared once per pool for its number of rows, up to PREPARED_ROWS_MAX.
+ */
+const readAppendsBySigner = onePerPool((database: Database) => {
+  const bySigner = new Map<string, (rows: readonly UnsignedRow[]) => Promise<void>>();
+  return (signer: AuditSigner) => {
+    let appends = bySigner.get(signer.keyId);
+    if (!appends) {
+      appends = groupedAppends<UnsignedRow>(async (unsigned) => {
+        const rows = signer.signStatement(unsigned);
+        if (rows.length <= PREPARED_ROWS_MAX) await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
+        else await database.db.insert(accessEvents).values(rows);
+      }, { rowsMax: PREPARED_ROWS_MAX });
+      bySigner.set(signer.keyId, appends);
+    }
+    return appends;
+  };
+});
+const readAppends = (database: Database, signer: AuditSigner) => readAppendsBySigner(database)(signer);
 
 /**
  * Building the INSERT with drizzle on every append was the top JavaScript self-time in every
@@ -144,7 +156,6 @@ function placeholderValues(rows: readonly AuditRow[]): Record<string, unknown> {
   return values;
 }
 
-/** One row per subject, action and label within a statement: a batch may name a person twice. */
 function dedupe<T extends { subjectCurp: string; action: string; what: string }>(rows: T[]): T[] {
   const seen = new Set<string>();
   return rows.filter((row) => {

@@ -2,8 +2,9 @@
  * Verifies the audit trail as an auditor would, trusting only the published audit public keys and
  * the checkpoints published outside the database (checkpoints.ts). For each person's chain, in
  * sequence order, every row must:
- *   1. carry a valid signature by a known subgraph audit key over its content (row-signature.ts) —
- *      catches rewritten rows (even with recomputed hashes) and rows inserted by anyone else;
+ *   1. carry a valid signature by a known subgraph audit key over its content (row-signature.ts:
+ *      directly, or through its inclusion proof in its statement's signed Merkle tree) — catches
+ *      rewritten rows (even with recomputed hashes), rewritten proofs and rows inserted by anyone else;
  *   2. link to the previous row's hash, and hash to what the database stored — catches rows
  *      deleted from the middle or reordered;
  * and the chain must reach its last checkpointed head — catches the newest rows, or all of them,
@@ -12,7 +13,7 @@
 import type { KeyObject } from 'node:crypto';
 import type postgres from 'postgres';
 import type { Checkpoint } from './checkpoints.ts';
-import { auditKeyId, verifyRowSignature, type SignedRowContent } from './row-signature.ts';
+import { auditKeyId, createSignatureVerifier, type SignedRowContent } from './row-signature.ts';
 
 export interface ChainFinding {
   subjectCurp: string;
@@ -50,13 +51,16 @@ interface StoredRow {
   recomputed: Buffer | null;
   signature: Buffer | null;
   signer: string | null;
+  tree_index: number | null;
+  tree_size: number | null;
+  proof: Buffer | null;
 }
 
 export async function verifyTrail(
   sql: postgres.Sql,
   { keys, checkpoints, subject }: { keys: readonly KeyObject[]; checkpoints: readonly Checkpoint[]; subject?: string },
 ): Promise<TrailVerification> {
-  const byId = new Map(keys.map((key) => [auditKeyId(key), key]));
+  const signedByKnownKey = createSignatureVerifier(new Map(keys.map((key) => [auditKeyId(key), key])));
   // The hash each row should have is recomputed by the database's own chain function, over the
   // stored previous row: the same definition the trigger used when the row was appended.
   const rows = await sql<StoredRow[]>`
@@ -77,7 +81,8 @@ export async function verifyTrail(
     previous = { subject: subjectCurp, hash: row.hash };
     heads.set(subjectCurp, { seq, hash: row.hash?.toString('hex') ?? '' });
     if (failed.has(subjectCurp)) continue;
-    if (!verifyRowSignature(contentOf(row), row.signature, row.signer, byId)) {
+    const stored = { signature: row.signature, signer: row.signer, treeIndex: row.tree_index, treeSize: row.tree_size, proof: row.proof };
+    if (!signedByKnownKey(contentOf(row), stored)) {
       failed.add(subjectCurp);
       findings.push({ subjectCurp, seq, problem: 'SIGNATURE', detail: row.signature ? 'the signature does not match the row (rewritten, or not written by a subgraph)' : 'the row is not signed' });
       continue;
