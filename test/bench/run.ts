@@ -21,6 +21,7 @@
  *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
  *                    [--gateway-node-options=--max-old-space-size=…]   # NODE_OPTIONS of our gateway only (memory experiments; the `=` is needed)
  *                    [--baseline DIR]   # also `baseline`: the gateway of another checkout (with node_modules), to A/B a change
+ *                    [--baseline-subgraphs]   # and that checkout's four subgraphs behind it (a subgraph change; one database)
  *                                       # in one run: git archive <commit> | tar -x -C DIR && ln -s $PWD/node_modules DIR/
  *                    [--from-source]   # run every process's TypeScript through tsx instead of the compiled build
  *
@@ -46,6 +47,7 @@ const { values: flags } = parseArgs({
     targets: { type: 'string' },
     profile: { type: 'string' },
     baseline: { type: 'string' },
+    'baseline-subgraphs': { type: 'boolean', default: false },
     'gateway-node-options': { type: 'string' },
     persons: { type: 'string', default: '0' },
     'db-pool': { type: 'string', default: '4' },
@@ -193,18 +195,25 @@ try {
   await seedDb.close();
   const referencesDb = openDatabase(databaseUrl, { name: 'bench-references', max: 1 });
 
-  const subgraphs = await Promise.all(
-    SUBGRAPH_NAMES.map((name) => start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: '0', DB_POOL_SIZE: String(dbPool) }, flags.profile === 'subgraphs')),
-  );
-  const subgraphUrl = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphs[i]!.url])) as Record<SubgraphName, string>;
-  const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl[name]]));
+  const startSubgraphs = (dir = root) =>
+    Promise.all(
+      SUBGRAPH_NAMES.map((name) => start('subgraphs/start.ts', [name], { DATABASE_URL: databaseUrl, SKIP_MIGRATIONS: 'true', [`${name.toUpperCase()}_PORT`]: '0', DB_POOL_SIZE: String(dbPool) }, flags.profile === 'subgraphs', dir)),
+    );
+  const subgraphs = await startSubgraphs();
+  const urlEnvOf = (set: Proc[]) => Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, set[i]!.url]));
+  const urlEnv = urlEnvOf(subgraphs);
+  // A subgraph change A/B: the baseline's own subgraphs on the same database, which this checkout
+  // migrated (a baseline must work with a schema one migration ahead, as in a rolling deploy).
+  // Only one set is under load at a time; the idle set's CPU is counted too, and is near nothing.
+  if (flags['baseline-subgraphs'] && !flags.baseline) throw new Error('--baseline-subgraphs needs --baseline DIR');
+  const baselineSubgraphs = flags['baseline-subgraphs'] ? await startSubgraphs(resolve(flags.baseline!)) : [];
   const gateways: Partial<Record<Target, Proc>> = {};
   // The peers enforce no partner quota: ours must not run out of one in the middle of a round.
   const PARTNER_QUOTAS_OFF = { PARTNER_QUOTA_REQUESTS_PER_MONTH: '1000000000', PARTNER_QUOTA_PAYMENTS_PER_MONTH: '1000000000' };
   const want = (t: Target) => targets.includes(t);
   const oursEnv = { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000', ...PARTNER_QUOTAS_OFF, ...(flags['gateway-node-options'] && { NODE_OPTIONS: flags['gateway-node-options'] }) };
   if (want('ours')) gateways.ours = await start('gateway/index.ts', [], oursEnv, flags.profile === 'ours');
-  if (want('baseline')) gateways.baseline = await start('gateway/index.ts', [], { ...urlEnv, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000', ...PARTNER_QUOTAS_OFF }, flags.profile === 'baseline', resolve(flags.baseline!));
+  if (want('baseline')) gateways.baseline = await start('gateway/index.ts', [], { ...(baselineSubgraphs.length ? urlEnvOf(baselineSubgraphs) : urlEnv), GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000', ...PARTNER_QUOTAS_OFF }, flags.profile === 'baseline', resolve(flags.baseline!));
   if (want('apollo')) gateways.apollo = await start('test/bench/apollo-baseline.ts', [], { ...urlEnv, GATEWAY_PORT: '0' }, flags.profile === 'apollo');
   if (want('hive-js')) gateways['hive-js'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'js' }, flags.profile === 'hive-js');
   if (want('hive-rust')) gateways['hive-rust'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'rust' }, flags.profile === 'hive-rust');
@@ -304,7 +313,7 @@ try {
       targets.map((t) => [
         t,
         {
-          endpoint: t === 'direct' ? subgraphUrl[w.subgraph] : gateways[t]!.url,
+          endpoint: t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(w.subgraph)]!.url : gateways[t]!.url,
           requests: w.variants.map((v, i) =>
             t === 'direct'
               ? { body: JSON.stringify({ query: v.direct.query }), headers: { [IDENTITY_HEADER]: direct[i]! } }
@@ -343,7 +352,11 @@ try {
     }
   }
 
-  const subgraphCpu = async () => (await Promise.all(subgraphs.map((s) => s.usage()))).map((u) => u.cpuMicros);
+  const subgraphCpu = async () => {
+    const micros = (await Promise.all(subgraphs.map((s) => s.usage()))).map((u) => u.cpuMicros);
+    (await Promise.all(baselineSubgraphs.map((s) => s.usage()))).forEach((u, i) => (micros[i]! += u.cpuMicros));
+    return micros;
+  };
   interface Cell {
     requests: number;
     errors: number;
@@ -399,7 +412,7 @@ try {
 
   const peaks: Partial<Record<Target | 'subgraphs', number>> = {};
   for (const t of targets) if (t !== 'direct') peaks[t] = Math.round((await gateways[t]!.usage()).maxRssBytes / 1_048_576);
-  peaks.subgraphs = Math.max(...(await Promise.all(subgraphs.map((s) => s.usage()))).map((u) => Math.round(u.maxRssBytes / 1_048_576)));
+  peaks.subgraphs = Math.max(...(await Promise.all([...subgraphs, ...baselineSubgraphs].map((s) => s.usage()))).map((u) => Math.round(u.maxRssBytes / 1_048_576)));
 
   const round1 = (n: number) => Math.round(n * 10) / 10;
   const rows = chosen.flatMap((name) =>
