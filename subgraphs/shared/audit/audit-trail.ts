@@ -7,7 +7,7 @@
  * scoped loaders and `authorize` call it (access/), so "what was audited" and "what was released"
  * are decided in the same place.
  */
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../../db/client.ts';
 import { accessEvents } from '../../../db/schema/audit.ts';
@@ -110,7 +110,7 @@ const readAppendsBySigner = onePerPool((database: Database) => {
       appends = groupedAppends<UnsignedRow>(async (unsigned) => {
         const rows = signer.signStatement(unsigned);
         if (rows.length <= PREPARED_ROWS_MAX) await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
-        else await database.db.insert(accessEvents).values(rows);
+        else await largeInsert(database, rows);
       }, { rowsMax: PREPARED_ROWS_MAX });
       bySigner.set(signer.keyId, appends);
     }
@@ -137,6 +137,27 @@ const preparedInserts = onePerPool((database: Database) => {
     return statement;
   };
 });
+
+/**
+ * A list's rows (the queue's 50 people) in one INSERT whose text is made once per size and sent
+ * through postgres.js. drizzle's builder spent about half of an audited 50-row append's CPU on it
+ * (`is` and SQL building, more than the Ed25519 signature cost before one signed the statement):
+ * test/bench/audit-append.ts, README "Performance". The values are bound as they are: `fields` as
+ * JSON text behind a cast, as in the prepared statements below.
+ */
+const COLUMN_NAMES = COLUMNS.map((column) => getTableColumns(accessEvents)[column].name);
+const largeInsertText = new Map<number, string>();
+function largeInsert(database: Database, rows: readonly AuditRow[]): Promise<unknown> {
+  let text = largeInsertText.get(rows.length);
+  if (!text) {
+    const tuple = (i: number) => `(${COLUMNS.map((column, c) => `$${i * COLUMNS.length + c + 1}${column === 'fields' ? '::jsonb' : ''}`).join(', ')})`;
+    text = `insert into "audit"."access_events" (${COLUMN_NAMES.map((name) => `"${name}"`).join(', ')}) values ${rows.map((_, i) => tuple(i)).join(', ')}`;
+    largeInsertText.set(rows.length, text);
+  }
+  // drizzle makes the pool's date serializers pass text through, so `at` goes as its ISO text.
+  const values = rows.flatMap((row) => COLUMNS.map((column) => (column === 'fields' ? (row.fields == null ? null : JSON.stringify(row.fields)) : column === 'at' ? row.at!.toISOString() : (row[column] ?? null))));
+  return database.sql.unsafe(text, values as never[], { prepare: true });
+}
 
 /**
  * A filled placeholder goes through its column's encoder even when null, and jsonb's turns null
