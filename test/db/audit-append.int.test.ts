@@ -13,6 +13,7 @@ import { createAuditTrail, type AuditEvent } from '../../subgraphs/shared/audit/
 import { createAuditSigner } from '../../subgraphs/shared/audit/row-signature.ts';
 import { verifyTrail } from '../../subgraphs/shared/audit/verify-trail.ts';
 import { openDatabase } from '../../db/client.ts';
+import { identitySource } from '../../db/seed-scale/identities.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const officer: Viewer = { subject: 'officer-1', roles: ['IMSS_OFFICER'], curp: null, consulateId: null, employerRegistrations: [], bankId: null, subdelegation: '01' };
@@ -63,6 +64,24 @@ describe('audit appends: prepared and built INSERTs', () => {
       { request_id: 'prepared', signatures: 1, sizes: [6] },
     ]);
 
+    const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
+    expect(findings).toEqual([]);
+  });
+
+  it('writes an append over the parameter limit (20 a row, 65,535 a statement) in statements of 1,000 rows, read or in a transaction', async () => {
+    const identities = identitySource(23, new Set());
+    const workforce = Array.from({ length: 4_000 }, (_, i) => ({ action: 'READ' as const, subjectCurp: identities.identity(i).curp, what: 'Enrollment', fields: ['status'] }));
+    await trail('workforce').append(workforce);
+    await t.database.db.transaction((tx) => trail('workforce-in-transaction').append(workforce.slice(0, 2_500), tx));
+    const statements = await t.database.sql<{ request_id: string; rows: number; size: number }[]>`
+      select request_id, count(*)::int as rows, max(tree_size) as size from audit.access_events
+      where request_id like 'workforce%' group by request_id, signature order by request_id, rows desc`;
+    expect(statements).toEqual([
+      ...Array.from({ length: 4 }, () => ({ request_id: 'workforce', rows: 1_000, size: 1_000 })),
+      { request_id: 'workforce-in-transaction', rows: 1_000, size: 1_000 },
+      { request_id: 'workforce-in-transaction', rows: 1_000, size: 1_000 },
+      { request_id: 'workforce-in-transaction', rows: 500, size: 500 },
+    ]);
     const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
     expect(findings).toEqual([]);
   });

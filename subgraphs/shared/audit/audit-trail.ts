@@ -83,7 +83,7 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       rows.sort(bySubject);
       const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
-      if (executor) await executor.insert(accessEvents).values(scope.signer.signStatement(unique));
+      if (executor) for (const part of statementsOf(unique)) await executor.insert(accessEvents).values(scope.signer.signStatement(part));
       // Reads (the hot path: every audited read in every subgraph) share statements with the reads
       // of other requests waiting at the same time (grouped-appends.ts), signed once per statement.
       else await readAppends(scope.database, scope.signer)(unique);
@@ -108,9 +108,17 @@ const readAppendsBySigner = onePerPool((database: Database) => {
     let appends = bySigner.get(signer.keyId);
     if (!appends) {
       appends = groupedAppends<UnsignedRow>(async (unsigned) => {
-        const rows = signer.signStatement(unsigned);
-        if (rows.length <= PREPARED_ROWS_MAX) await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
-        else await largeInsert(database, rows);
+        if (unsigned.length <= PREPARED_ROWS_MAX) {
+          const rows = signer.signStatement(unsigned);
+          await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
+        } else if (unsigned.length <= ROWS_PER_STATEMENT_MAX) {
+          await largeInsert(database.sql, signer.signStatement(unsigned));
+        } else {
+          // An employer's whole workforce: several statements, all or none.
+          await database.sql.begin(async (tx) => {
+            for (const part of statementsOf(unsigned)) await largeInsert(tx, signer.signStatement(part));
+          });
+        }
       }, { rowsMax: PREPARED_ROWS_MAX });
       bySigner.set(signer.keyId, appends);
     }
@@ -146,8 +154,18 @@ const preparedInserts = onePerPool((database: Database) => {
  * JSON text behind a cast, as in the prepared statements below.
  */
 const COLUMN_NAMES = COLUMNS.map((column) => getTableColumns(accessEvents)[column].name);
+/**
+ * PostgreSQL binds at most 65,535 parameters to a statement, and a row takes COLUMNS.length (20):
+ * larger appends (an employer's workers, unpaginated) go in several statements of this many rows.
+ */
+const ROWS_PER_STATEMENT_MAX = 1_000;
+function statementsOf<T>(rows: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT_MAX) parts.push(rows.slice(i, i + ROWS_PER_STATEMENT_MAX));
+  return parts;
+}
 const largeInsertText = new Map<number, string>();
-function largeInsert(database: Database, rows: readonly AuditRow[]): Promise<unknown> {
+function largeInsert(sql: Pick<Database['sql'], 'unsafe'>, rows: readonly AuditRow[]): Promise<unknown> {
   let text = largeInsertText.get(rows.length);
   if (!text) {
     const tuple = (i: number) => `(${COLUMNS.map((column, c) => `$${i * COLUMNS.length + c + 1}${column === 'fields' ? '::jsonb' : ''}`).join(', ')})`;
@@ -156,7 +174,7 @@ function largeInsert(database: Database, rows: readonly AuditRow[]): Promise<unk
   }
   // drizzle makes the pool's date serializers pass text through, so `at` goes as its ISO text.
   const values = rows.flatMap((row) => COLUMNS.map((column) => (column === 'fields' ? (row.fields == null ? null : JSON.stringify(row.fields)) : column === 'at' ? row.at!.toISOString() : (row[column] ?? null))));
-  return database.sql.unsafe(text, values as never[], { prepare: true });
+  return sql.unsafe(text, values as never[], { prepare: true });
 }
 
 /**
