@@ -164,17 +164,24 @@ function statementsOf<T>(rows: readonly T[]): T[][] {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT_MAX) parts.push(rows.slice(i, i + ROWS_PER_STATEMENT_MAX));
   return parts;
 }
+/**
+ * Statements of up to this many rows (lists of a page or so, the common sizes) are kept, and
+ * prepared on each connection; larger ones are built and sent unnamed each time, so neither this
+ * process nor PostgreSQL keeps a statement for every size up to 1,000.
+ */
+const KEPT_ROWS_MAX = 64;
 const largeInsertText = new Map<number, string>();
 function largeInsert(sql: Pick<Database['sql'], 'unsafe'>, rows: readonly AuditRow[]): Promise<unknown> {
-  let text = largeInsertText.get(rows.length);
+  const kept = rows.length <= KEPT_ROWS_MAX;
+  let text = kept ? largeInsertText.get(rows.length) : undefined;
   if (!text) {
     const tuple = (i: number) => `(${COLUMNS.map((column, c) => `$${i * COLUMNS.length + c + 1}${column === 'fields' ? '::jsonb' : ''}`).join(', ')})`;
     text = `insert into "audit"."access_events" (${COLUMN_NAMES.map((name) => `"${name}"`).join(', ')}) values ${rows.map((_, i) => tuple(i)).join(', ')}`;
-    largeInsertText.set(rows.length, text);
+    if (kept) largeInsertText.set(rows.length, text);
   }
   // drizzle makes the pool's date serializers pass text through, so `at` goes as its ISO text.
   const values = rows.flatMap((row) => COLUMNS.map((column) => (column === 'fields' ? (row.fields == null ? null : JSON.stringify(row.fields)) : column === 'at' ? row.at!.toISOString() : (row[column] ?? null))));
-  return sql.unsafe(text, values as never[], { prepare: true });
+  return sql.unsafe(text, values as never[], { prepare: kept });
 }
 
 /**
