@@ -16,6 +16,8 @@
  *
  *   npm run bench -- --seconds 5 --rounds 3 --connections 20 [--workloads me,window] [--targets ours,hive-rust]
  *                    [--persons 1000000]   # the demo data plus that many synthetic persons (db/seed-scale) first
+ *                    [--reuse-seed]   # keep the seeded database as a template and start from a copy of it next time
+ *                                     # (same --persons, same migrations and seed code; seed-template.ts)
  *                    [--db-pool 4]   # each subgraph's PostgreSQL pool (DB_POOL_SIZE)
  *                    [--profile ours]   # --cpu-prof on that target (or `subgraphs`), profiles in .data/bench/profiles;
  *                                       # `npx tsx test/bench/profile-top.ts <file.cpuprofile>` lists the top self-time frames
@@ -52,6 +54,7 @@ const { values: flags } = parseArgs({
     persons: { type: 'string', default: '0' },
     'db-pool': { type: 'string', default: '4' },
     'from-source': { type: 'boolean', default: false },
+    'reuse-seed': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(flags.seconds);
@@ -92,6 +95,7 @@ const { openCase, officeOfClaims } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
 const { backendCpu, backendCpuSpent } = await import('./postgres-cpu.ts');
 const { buildSystem, compiledScript } = await import('../../gateway/deploy/build.ts');
+const { seedTemplateName, templateExists, saveTemplate } = await import('./seed-template.ts');
 
 type Role = import('../../schema/identity/viewer.ts').Role;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -163,16 +167,19 @@ const embedded = configured ? null : await startEmbeddedDatabase({ dataDir: join
 const adminUrl = configured ?? embedded!.url;
 const dbName = `imss_bench_${Date.now().toString(36)}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`create database "${dbName}"`);
+const template = flags['reuse-seed'] ? seedTemplateName(root, scalePersons) : null;
+const fromTemplate = template !== null && (await templateExists(admin, template));
+await admin.unsafe(fromTemplate ? `create database "${dbName}" template "${template}"` : `create database "${dbName}"`);
+if (fromTemplate) console.log(`started from the seeded template ${template}`);
 const url = new URL(adminUrl);
 url.pathname = `/${dbName}`;
 const databaseUrl = url.toString();
 
 try {
-  await runMigrations(databaseUrl);
-  const seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
-  await seedDemoData(seedDb);
-  if (scalePersons > 0) {
+  if (!fromTemplate) await runMigrations(databaseUrl);
+  let seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
+  if (!fromTemplate) await seedDemoData(seedDb);
+  if (scalePersons > 0 && !fromTemplate) {
     const { seedAtScale } = await import('../../db/seed-scale/index.ts');
     const { loadBiometricMasterKeys } = await import('../../subgraphs/biometrics/crypto/master-keys.ts');
     const scaled = await seedAtScale(seedDb, { persons: scalePersons, masterKeys: await loadBiometricMasterKeys() });
@@ -183,6 +190,12 @@ try {
     const vacuumStarted = Date.now();
     await seedDb.sql`vacuum (analyze)`;
     console.log(`vacuumed in ${((Date.now() - vacuumStarted) / 1000).toFixed(0)} s`);
+  }
+  if (template !== null && !fromTemplate) {
+    await seedDb.close();
+    await saveTemplate(admin, dbName, template);
+    console.log(`kept the seeded database as ${template} (--reuse-seed starts from a copy of it)`);
+    seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
   }
   const insuredCurp = syntheticCurp(DEMO.insured as never);
   // The window view's people: one per connection (the demo insured person first), each checked in

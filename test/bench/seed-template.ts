@@ -1,0 +1,42 @@
+/**
+ * `npm run bench -- --reuse-seed`: the seeded database (migrations, demo data, `--persons N` at
+ * scale, vacuumed) is kept as a template, and a later run starts from a copy of it
+ * (CREATE DATABASE … TEMPLATE, a file copy) instead of seeding again: a million persons take 3–9
+ * minutes to seed on the development machines, a copy a few seconds. The template's name carries
+ * what the data depends on, so a stale one is never used: the number of persons, the day (the demo
+ * data's appointments are today's) and a hash of the migrations and the seed code.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type postgres from 'postgres';
+
+const PREFIX = 'imss_bench_seed_';
+/** What the seeded data is made from: a change to any of these makes a new template. */
+const SOURCES = ['db/migrations', 'db/seed.ts', 'db/seed-data', 'db/seed-scale', 'db/demo-identities.ts'];
+
+export function seedTemplateName(root: string, persons: number, today = new Date()): string {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((source) => filesUnder(join(root, source)))) hash.update(file.slice(root.length)).update(readFileSync(file));
+  const day = today.toISOString().slice(0, 10).replaceAll('-', '');
+  return `${PREFIX}${persons}_${day}_${hash.digest('hex').slice(0, 12)}`;
+}
+
+export async function templateExists(admin: postgres.Sql, name: string): Promise<boolean> {
+  const rows = await admin`select 1 from pg_database where datname = ${name}`;
+  return rows.length > 0;
+}
+
+/** Copies `database` (no one may be connected to it) as the template `name`, dropping older templates. */
+export async function saveTemplate(admin: postgres.Sql, database: string, name: string): Promise<void> {
+  const older = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${PREFIX}%`} and datname <> ${name}`;
+  for (const { datname } of older) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+  await admin.unsafe(`create database "${name}" template "${database}"`);
+}
+
+function filesUnder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => filesUnder(join(path, entry)));
+}
