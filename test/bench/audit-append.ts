@@ -3,7 +3,8 @@
  * append of N people's rows, one INSERT) or the window's (one row per append, appends of several
  * requests sharing INSERTs), through the same code the subgraphs run, on a fresh migrated
  * database. Reports the process's CPU per append (user + system, from process.cpuUsage: signing,
- * hashing, building and sending the INSERT) and the wall time; PostgreSQL's work is not counted.
+ * hashing, building and sending the INSERT), the CPU of the PostgreSQL backends serving its
+ * database per append (postgres-cpu.ts: parsing, the rows' input, the chain trigger) and the wall time.
  * To A/B a change to the audit path, copy this file into the other checkout and run it there too.
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx test/bench/audit-append.ts [--rows 50] [--appends 400] [--together 1]
@@ -19,6 +20,7 @@ import { identitySource } from '../../db/seed-scale/identities.ts';
 import postgres from 'postgres';
 import { openDatabase } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
+import { backendCpu, backendCpuSpent } from './postgres-cpu.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -59,13 +61,15 @@ try {
     for (let i = 0; i < count; i += together) await batch(0);
   };
   await run(Math.min(100, appends)); // warm-up: JIT, the pool, the prepared statements
+  const backendsBefore = await backendCpu(admin, dbName);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   await run(appends);
   const cpu = process.cpuUsage(cpuBefore);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const postgresMicrosPerAppend = Math.round(backendCpuSpent(backendsBefore, await backendCpu(admin, dbName)) / appends);
   const perAppendUs = (cpu.user + cpu.system) / appends;
-  console.log(JSON.stringify({ rows, appends, together, cpuMicrosPerAppend: Math.round(perAppendUs), cpuMicrosPerRow: Math.round((perAppendUs / rows) * 10) / 10, wallMsPerAppend: Math.round((wallMs / appends) * 100) / 100 }));
+  console.log(JSON.stringify({ rows, appends, together, cpuMicrosPerAppend: Math.round(perAppendUs), cpuMicrosPerRow: Math.round((perAppendUs / rows) * 10) / 10, postgresMicrosPerAppend, wallMsPerAppend: Math.round((wallMs / appends) * 100) / 100 }));
 } finally {
   await database.close();
   await admin.unsafe(`drop database "${dbName}" with (force)`);

@@ -1,8 +1,8 @@
 /**
- * The audit INSERT of reads is prepared once per pool (audit-trail.ts); inside a mutation, and for
- * batches larger than the prepared sizes, drizzle builds it. Both must store the same row: SQL NULL
- * where a value is absent (a jsonb 'null' would change the chain hash), the same fields, and a
- * signature and chain that verify. Reads of concurrent requests share statements
+ * Every audit INSERT is one statement whose rows go as one JSON parameter (audit-trail.ts), sent
+ * prepared for reads and through drizzle in a mutation's transaction. Every size and both paths
+ * must store the same row: SQL NULL where a value is absent (a jsonb 'null' would change the chain
+ * hash), the same fields, and a signature and chain that verify. Reads of concurrent requests share statements
  * (grouped-appends.ts): every row lands, chained, and a chain lock held elsewhere holds up only
  * the statement that waits for it.
  */
@@ -19,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 const officer: Viewer = { subject: 'officer-1', roles: ['IMSS_OFFICER'], curp: null, consulateId: null, employerRegistrations: [], bankId: null, subdelegation: '01' };
 const CURPS = ['GOMA800101HDFRRN05', 'SABC560626MDFLRN01', 'MOTR930411HJCRMN03', 'PEGJ850101HDFRRL04', 'AAPR630321HDFLRC09', 'RAOS991231MDGMRF05', 'PUAO800505HSPNLS07', 'HEXJ550101HDFRXN00', 'RIMR560202MJCVRS19'];
 
-describe('audit appends: prepared and built INSERTs', () => {
+describe('audit appends', () => {
   let t: TestDatabase;
   const key = generateKeyPairSync('ed25519');
 
@@ -43,9 +43,9 @@ describe('audit appends: prepared and built INSERTs', () => {
   const trail = (requestId: string) =>
     createAuditTrail({ database: t.database, subgraph: 'persons', viewer: officer, purpose: 'BIOMETRIC_CAPTURE:desk-2', requestId, case: { id: 'case-1', curp: CURPS[0]! }, exceptionReason: null, signer: createAuditSigner(key.privateKey) });
 
-  it('stores the same rows whether the INSERT was prepared, built for a large batch, or run in a transaction', async () => {
-    await trail('prepared').append(events(CURPS.slice(0, 2))); // 6 rows: prepared
-    await trail('built').append(events(CURPS.slice(0, 2)).concat(events(CURPS.slice(2, 4)))); // 12 rows: built
+  it('stores the same rows for a batch of a few rows, a larger one, and one in a transaction', async () => {
+    await trail('prepared').append(events(CURPS.slice(0, 2))); // 6 rows
+    await trail('built').append(events(CURPS.slice(0, 2)).concat(events(CURPS.slice(2, 4)))); // 12 rows
     await t.database.db.transaction((tx) => trail('in-transaction').append(events(CURPS.slice(0, 2)), tx));
 
     const prepared = await rowsOf('prepared');
@@ -68,19 +68,18 @@ describe('audit appends: prepared and built INSERTs', () => {
     expect(findings).toEqual([]);
   });
 
-  it('writes an append over the parameter limit (20 a row, 65,535 a statement) in statements of 1,000 rows, read or in a transaction', async () => {
+  it('writes an append of any size in one statement, read or in a transaction (an employer\'s whole workforce)', async () => {
+    // 20 parameters a row in a VALUES list would pass PostgreSQL's limit of 65,535 at 3,277 rows.
     const identities = identitySource(23, new Set());
     const workforce = Array.from({ length: 4_000 }, (_, i) => ({ action: 'READ' as const, subjectCurp: identities.identity(i).curp, what: 'Enrollment', fields: ['status'] }));
     await trail('workforce').append(workforce);
     await t.database.db.transaction((tx) => trail('workforce-in-transaction').append(workforce.slice(0, 2_500), tx));
-    const statements = await t.database.sql<{ request_id: string; rows: number; size: number }[]>`
-      select request_id, count(*)::int as rows, max(tree_size) as size from audit.access_events
-      where request_id like 'workforce%' group by request_id, signature order by request_id, rows desc`;
+    const statements = await t.database.sql<{ request_id: string; rows: number; size: number; indexes: number }[]>`
+      select request_id, count(*)::int as rows, max(tree_size) as size, count(distinct tree_index)::int as indexes from audit.access_events
+      where request_id like 'workforce%' group by request_id, signature order by request_id`;
     expect(statements).toEqual([
-      ...Array.from({ length: 4 }, () => ({ request_id: 'workforce', rows: 1_000, size: 1_000 })),
-      { request_id: 'workforce-in-transaction', rows: 1_000, size: 1_000 },
-      { request_id: 'workforce-in-transaction', rows: 1_000, size: 1_000 },
-      { request_id: 'workforce-in-transaction', rows: 500, size: 500 },
+      { request_id: 'workforce', rows: 4_000, size: 4_000, indexes: 4_000 },
+      { request_id: 'workforce-in-transaction', rows: 2_500, size: 2_500, indexes: 2_500 },
     ]);
     const { findings } = await verifyTrail(t.database.sql, { keys: [key.publicKey], checkpoints: [] });
     expect(findings).toEqual([]);

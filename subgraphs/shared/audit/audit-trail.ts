@@ -7,10 +7,8 @@
  * scoped loaders and `authorize` call it (access/), so "what was audited" and "what was released"
  * are decided in the same place.
  */
-import { getTableColumns, sql } from 'drizzle-orm';
-import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
-import { accessEvents } from '../../../db/schema/audit.ts';
 import { onePerPool } from '../sql.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
@@ -83,7 +81,7 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       rows.sort(bySubject);
       const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
-      if (executor) for (const part of statementsOf(unique)) await executor.insert(accessEvents).values(scope.signer.signStatement(part));
+      if (executor) await insertInTransaction(executor, insertParameters(unique, scope.signer));
       // Reads (the hot path: every audited read in every subgraph) share statements with the reads
       // of other requests waiting at the same time (grouped-appends.ts), signed once per statement.
       else await readAppends(scope.database, scope.signer)(unique);
@@ -91,35 +89,20 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
   };
 }
 
-type AuditRow = typeof accessEvents.$inferInsert;
 /** A row as the trail builds it; its statement's signature is added when the INSERT is made. */
 type UnsignedRow = SignedRowContent & { action: AuditAction; reason: RefusalReason | null; fields: string[] | null };
-const COLUMNS = ['id', 'at', 'subjectCurp', 'action', 'reason', 'actorSubject', 'actorRole', 'actorScope', 'purpose', 'subgraph', 'what', 'fields', 'requestId', 'caseId', 'exceptionReason', 'signature', 'signer', 'treeIndex', 'treeSize', 'proof'] as const satisfies readonly (keyof AuditRow)[];
-/** Batches of up to this many rows (most are one person's) get a prepared INSERT of their own size. */
-const PREPARED_ROWS_MAX = 8;
+/** Most rows of several requests' reads that share one statement (grouped-appends.ts). */
+const SHARED_ROWS_MAX = 8;
 
-/**
- * One grouping per pool and audit key (tests run several subgraphs, each with its own key, on one
- * pool); each statement is prepared once per pool for its number of rows, up to PREPARED_ROWS_MAX.
- */
+/** One grouping per pool and audit key (tests run several subgraphs, each with its own key, on one pool). */
 const readAppendsBySigner = onePerPool((database: Database) => {
   const bySigner = new Map<string, (rows: readonly UnsignedRow[]) => Promise<void>>();
   return (signer: AuditSigner) => {
     let appends = bySigner.get(signer.keyId);
     if (!appends) {
-      appends = groupedAppends<UnsignedRow>(async (unsigned) => {
-        if (unsigned.length <= PREPARED_ROWS_MAX) {
-          const rows = signer.signStatement(unsigned);
-          await preparedInserts(database)(rows.length).execute(placeholderValues(rows));
-        } else if (unsigned.length <= ROWS_PER_STATEMENT_MAX) {
-          await largeInsert(database.sql, signer.signStatement(unsigned));
-        } else {
-          // An employer's whole workforce: several statements, all or none.
-          await database.sql.begin(async (tx) => {
-            for (const part of statementsOf(unsigned)) await largeInsert(tx, signer.signStatement(part));
-          });
-        }
-      }, { rowsMax: PREPARED_ROWS_MAX });
+      appends = groupedAppends<UnsignedRow>(async (rows) => {
+        await database.sql.unsafe(INSERT, insertParameters(rows, signer), { prepare: true });
+      }, { rowsMax: SHARED_ROWS_MAX });
       bySigner.set(signer.keyId, appends);
     }
     return appends;
@@ -128,78 +111,56 @@ const readAppendsBySigner = onePerPool((database: Database) => {
 const readAppends = (database: Database, signer: AuditSigner) => readAppendsBySigner(database)(signer);
 
 /**
- * Building the INSERT with drizzle on every append was the top JavaScript self-time in every
- * subgraph's profile under the window-view load (drizzle's `is` and SQL building; README,
- * "Performance"): the statement for n rows is built once per pool, and only its values change.
+ * Every audit INSERT is this one statement, whatever its number of rows, read or in a mutation's
+ * transaction: the rows go as one JSON array, which PostgreSQL reads into rows of the table's own
+ * type (json_populate_recordset: a JSON null is SQL NULL, `fields` stays the JSON array it is), and
+ * the signature, signer and tree size that the statement's rows share go once. Before, each row took
+ * 20 bound parameters: the text differed per size (prepared for each, or built by drizzle, whose
+ * builder was half of a 50-row append's CPU), the parameters were encoded one by one, and
+ * PostgreSQL's limit of 65,535 split an employer's workforce into several statements (README,
+ * "Performance"). Rows are inserted in their tree order, which is the order by subject the chain
+ * locks are taken in (grouped-appends.ts, `bySubject`).
  */
-const preparedInserts = onePerPool((database: Database) => {
-  const bySize = new Map<number, ReturnType<typeof prepare>>();
-  const prepare = (size: number) =>
-    database.db
-      .insert(accessEvents)
-      .values(Array.from({ length: size }, (_, i) => Object.fromEntries(COLUMNS.map((column) => [column, placeholderOf(column, i)])) as PgInsertValue<typeof accessEvents>))
-      .prepare(`audit_insert_${size}`);
-  return (size: number) => {
-    let statement = bySize.get(size);
-    if (!statement) bySize.set(size, (statement = prepare(size)));
-    return statement;
-  };
-});
+const INSERT = `insert into audit.access_events
+  (signature, signer, tree_size, id, at, subject_curp, action, reason, actor_subject, actor_role, actor_scope, purpose,
+   subgraph, what, fields, request_id, case_id, exception_reason, tree_index, proof)
+select $1::bytea, $2::varchar, $3::integer, r.id, r.at, r.subject_curp, r.action, r.reason, r.actor_subject, r.actor_role, r.actor_scope, r.purpose,
+   r.subgraph, r.what, r.fields, r.request_id, r.case_id, r.exception_reason, r.tree_index, r.proof
+from json_populate_recordset(null::audit.access_events, $4::json) as r
+order by r.tree_index`;
 
-/**
- * A list's rows (the queue's 50 people) in one INSERT whose text is made once per size and sent
- * through postgres.js. drizzle's builder spent about half of an audited 50-row append's CPU on it
- * (`is` and SQL building, more than the Ed25519 signature cost before one signed the statement):
- * test/bench/audit-append.ts, README "Performance". The values are bound as they are: `fields` as
- * JSON text behind a cast, as in the prepared statements below.
- */
-const COLUMN_NAMES = COLUMNS.map((column) => getTableColumns(accessEvents)[column].name);
-/**
- * PostgreSQL binds at most 65,535 parameters to a statement, and a row takes COLUMNS.length (20):
- * larger appends (an employer's workers, unpaginated) go in several statements of this many rows.
- */
-const ROWS_PER_STATEMENT_MAX = 1_000;
-function statementsOf<T>(rows: readonly T[]): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT_MAX) parts.push(rows.slice(i, i + ROWS_PER_STATEMENT_MAX));
-  return parts;
-}
-/**
- * Statements of up to this many rows (lists of a page or so, the common sizes) are kept, and
- * prepared on each connection; larger ones are built and sent unnamed each time, so neither this
- * process nor PostgreSQL keeps a statement for every size up to 1,000.
- */
-const KEPT_ROWS_MAX = 64;
-const largeInsertText = new Map<number, string>();
-function largeInsert(sql: Pick<Database['sql'], 'unsafe'>, rows: readonly AuditRow[]): Promise<unknown> {
-  const kept = rows.length <= KEPT_ROWS_MAX;
-  let text = kept ? largeInsertText.get(rows.length) : undefined;
-  if (!text) {
-    const tuple = (i: number) => `(${COLUMNS.map((column, c) => `$${i * COLUMNS.length + c + 1}${column === 'fields' ? '::jsonb' : ''}`).join(', ')})`;
-    text = `insert into "audit"."access_events" (${COLUMN_NAMES.map((name) => `"${name}"`).join(', ')}) values ${rows.map((_, i) => tuple(i)).join(', ')}`;
-    if (kept) largeInsertText.set(rows.length, text);
-  }
-  // drizzle makes the pool's date serializers pass text through, so `at` goes as its ISO text.
-  const values = rows.flatMap((row) => COLUMNS.map((column) => (column === 'fields' ? (row.fields == null ? null : JSON.stringify(row.fields)) : column === 'at' ? row.at!.toISOString() : (row[column] ?? null))));
-  return sql.unsafe(text, values as never[], { prepare: kept });
+/** Signs `rows` as one statement and returns INSERT's parameters. */
+function insertParameters(rows: readonly UnsignedRow[], signer: AuditSigner): [Buffer, string, number, string] {
+  const { signature, signer: keyId, treeSize, proofs } = signer.signStatement(rows);
+  const json = rows.map((row, i) => ({
+    id: row.id,
+    at: row.at, // its ISO text, to the millisecond: what the signature covers
+    subject_curp: row.subjectCurp,
+    action: row.action,
+    reason: row.reason,
+    actor_subject: row.actorSubject,
+    actor_role: row.actorRole,
+    actor_scope: row.actorScope,
+    purpose: row.purpose,
+    subgraph: row.subgraph,
+    what: row.what,
+    fields: row.fields,
+    request_id: row.requestId,
+    case_id: row.caseId,
+    exception_reason: row.exceptionReason,
+    tree_index: i,
+    proof: `\\x${proofs[i]!.toString('hex')}`,
+  }));
+  return [signature, keyId, treeSize, JSON.stringify(json)];
 }
 
 /**
- * A filled placeholder goes through its column's encoder even when null, and jsonb's turns null
- * into the JSON text 'null' (a value, not SQL NULL: the row's hash and signature would change).
- * So `fields` is passed already encoded, as JSON text or NULL, behind a cast.
+ * INSERT on a mutation's transaction, through drizzle: its parameters are numbered $1, $2… in the
+ * order they appear, as INSERT numbers them, so the statement sent is the same text.
  */
-function placeholderOf(column: (typeof COLUMNS)[number], i: number) {
-  return column === 'fields' ? sql`${sql.placeholder(`fields_${i}`)}::jsonb` : sql.placeholder(`${column}_${i}`);
-}
-
-function placeholderValues(rows: readonly AuditRow[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    for (const column of COLUMNS) values[`${column}_${i}`] = row[column] ?? null;
-    values[`fields_${i}`] = row.fields == null ? null : JSON.stringify(row.fields);
-  });
-  return values;
+const INSERT_PARTS = INSERT.split(/\$\d+/);
+function insertInTransaction(executor: Executor, parameters: readonly unknown[]) {
+  return executor.execute(sql.join(INSERT_PARTS.flatMap((part, i) => (i === 0 ? [sql.raw(part)] : [sql.param(parameters[i - 1]), sql.raw(part)]))));
 }
 
 function dedupe<T extends { subjectCurp: string; action: string; what: string }>(rows: T[]): T[] {

@@ -63,10 +63,23 @@ export interface RowSignature {
   proof: Buffer;
 }
 
+/** One statement's signature: shared by its rows, with each row's inclusion proof, in order. */
+export interface StatementSignature {
+  signature: Buffer;
+  signer: string;
+  treeSize: number;
+  proofs: Buffer[];
+}
+
+/** What row `index` of a signed statement stores. */
+export function rowSignature(statement: StatementSignature, index: number): RowSignature {
+  return { signature: statement.signature, signer: statement.signer, treeIndex: index, treeSize: statement.treeSize, proof: statement.proofs[index]! };
+}
+
 export interface AuditSigner {
   keyId: string;
-  /** Signs the rows of one statement together; returns each row with its signature, in order. */
-  signStatement<Row extends SignedRowContent>(rows: readonly Row[]): (Row & RowSignature)[];
+  /** Signs the rows of one statement together (row i is leaf i of the tree). */
+  signStatement(rows: readonly SignedRowContent[]): StatementSignature;
 }
 
 export function createAuditSigner(privateKey: KeyObject): AuditSigner {
@@ -75,8 +88,7 @@ export function createAuditSigner(privateKey: KeyObject): AuditSigner {
     keyId,
     signStatement(rows) {
       const { root, proofs } = merkleTree(rows.map((row) => leafHash(rowContentBytes(row))));
-      const signature = sign(null, treeMessage(root, rows.length), privateKey);
-      return rows.map((row, i) => ({ ...row, signature, signer: keyId, treeIndex: i, treeSize: rows.length, proof: proofs[i]! }));
+      return { signature: sign(null, treeMessage(root, rows.length), privateKey), signer: keyId, treeSize: rows.length, proofs };
     },
   };
 }

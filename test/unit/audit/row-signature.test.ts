@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { auditKeyId, createAuditSigner, createSignatureVerifier, rowContentBytes, type SignedRowContent } from '../../../subgraphs/shared/audit/row-signature.ts';
+import { auditKeyId, createAuditSigner, createSignatureVerifier, rowContentBytes, rowSignature, type SignedRowContent } from '../../../subgraphs/shared/audit/row-signature.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519');
@@ -19,29 +19,35 @@ const row = (i: number): SignedRowContent => ({
   what: 'Appointment', fields: ['status'], requestId: 'r1', caseId: null, exceptionReason: null,
 });
 
+/** The rows as the trail stores them: each with its statement's signature and its own proof. */
+const signed = (rows: SignedRowContent[], by = signer) => {
+  const statement = by.signStatement(rows);
+  return rows.map((content, i) => ({ ...content, ...rowSignature(statement, i) }));
+};
+
 describe('audit statement signatures', () => {
   it('signs a statement once: its rows share one signature and each verifies alone', () => {
-    const rows = signer.signStatement(Array.from({ length: 50 }, (_, i) => row(i)));
+    const rows = signed(Array.from({ length: 50 }, (_, i) => row(i)));
     expect(new Set(rows.map((r) => r.signature.toString('hex'))).size).toBe(1);
     expect(rows.map((r) => [r.treeIndex, r.treeSize, r.signer])).toEqual(rows.map((_, i) => [i, 50, auditKeyId(publicKey)]));
-    for (const signed of rows) expect(createSignatureVerifier(keys)(signed, signed)).toBe(true);
+    for (const stored of rows) expect(createSignatureVerifier(keys)(stored, stored)).toBe(true);
   });
 
   it('refuses a row whose content, place, size, proof, signature or signer changed', () => {
-    const rows = signer.signStatement(Array.from({ length: 5 }, (_, i) => row(i)));
+    const rows = signed(Array.from({ length: 5 }, (_, i) => row(i)));
     const verify = createSignatureVerifier(keys);
     const target = rows[0]!; // leaf 0 of 5 takes the same path as in a tree of 8: only the signed size tells
     expect(verify({ ...target, what: 'Person' }, target)).toBe(false);
     expect(verify(target, { ...target, treeIndex: 1 })).toBe(false);
     expect(verify(target, { ...target, treeSize: 8 })).toBe(false);
     expect(verify(target, { ...target, proof: rows[1]!.proof })).toBe(false);
-    expect(verify(target, { ...target, signature: signer.signStatement([row(99)])[0]!.signature })).toBe(false);
+    expect(verify(target, { ...target, signature: signer.signStatement([row(99)]).signature })).toBe(false);
     expect(verify(target, { ...target, signer: auditKeyId(other.publicKey) })).toBe(false);
     expect(verify(target, target)).toBe(true);
   });
 
   it('refuses a statement signed with a key that is not published', () => {
-    const [forged] = createAuditSigner(other.privateKey).signStatement([row(1)]);
+    const [forged] = signed([row(1)], createAuditSigner(other.privateKey));
     expect(createSignatureVerifier(keys)(forged!, { ...forged!, signer: auditKeyId(publicKey) })).toBe(false);
     expect(createSignatureVerifier(keys)(forged!, forged!)).toBe(false);
   });
@@ -54,7 +60,7 @@ describe('audit statement signatures', () => {
     expect(verify(content, legacy)).toBe(true);
     expect(verify(content, { ...legacy, treeIndex: 0, treeSize: 1, proof: Buffer.alloc(0) })).toBe(false);
     expect(verify(content, { ...legacy, treeSize: 1 })).toBe(false);
-    const [tree] = signer.signStatement([content]);
+    const [tree] = signed([content]);
     expect(verify(content, { ...tree!, treeIndex: null, treeSize: null, proof: null })).toBe(false);
   });
 });
