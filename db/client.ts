@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   onStatement?: (text: string) => void;
   /** Pool gauges and statement latency for this process's /metrics (db/instrumentation.ts). */
   metrics?: DatabaseMetrics;
+  /** Server settings for every connection of the pool, sent when it opens (the subgraphs': subgraphs/session-settings.ts). */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface Database {
@@ -50,7 +52,7 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     connect_timeout: 10,
     // Prepared statements are cached per connection: the hot queries are parsed once.
     prepare: true,
-    connection: { application_name: `imss-${options.name}` },
+    connection: { ...options.settings, application_name: `imss-${options.name}` },
     onnotice: () => undefined,
     ...(counting && {
       debug: (_connection: number, query: string) => {

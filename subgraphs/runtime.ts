@@ -4,6 +4,7 @@
  * subgraph) and by the integration tests (in-process, real HTTP).
  */
 import { openDatabase, type Database } from '../db/client.ts';
+import { SUBGRAPH_SESSION_SETTINGS } from './session-settings.ts';
 import { connectionRoleProblems } from '../db/privileges.ts';
 import { createIdentityVerifier } from '../schema/identity/gateway-token.ts';
 import type { DrainOptions, DrainResult } from '../schema/runtime/graceful-shutdown.ts';
@@ -47,7 +48,7 @@ export interface RunningSubgraph {
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<RunningSubgraph> {
   const metrics = createServiceMetrics({ service: options.name, processMetrics: options.processMetrics });
-  const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10, metrics: metrics.db, countStatements: options.countStatements === true });
+  const database = openDatabase(options.databaseUrl, { name: options.name, max: options.poolSize ?? 10, metrics: metrics.db, countStatements: options.countStatements === true, settings: SUBGRAPH_SESSION_SETTINGS });
   const now = options.now ?? (() => new Date());
   const log = logger.child({ subgraph: options.name });
   // A superuser or owner could bypass the audit trail's protections: production will not run as one.
