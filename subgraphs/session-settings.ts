@@ -10,7 +10,9 @@
  *   (a custom plan) whenever the plan for the call's own values looked cheaper than the generic
  *   one, as it always does for one key: 0.3 ms of planning for each coverage lookup of one
  *   person, 14 % of PostgreSQL's CPU under the queue. The statements look rows up by key through
- *   their indexes whatever the values, so the generic plan is the plan.
+ *   their indexes whatever the values, so the generic plan is the plan. A statement whose best
+ *   plan did depend on its values would run in a transaction with
+ *   `SET LOCAL plan_cache_mode = auto`.
  */
 export const SUBGRAPH_SESSION_SETTINGS: Readonly<Record<string, string>> = {
   max_parallel_workers_per_gather: '0',
