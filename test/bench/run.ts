@@ -95,7 +95,7 @@ const { openCase, officeOfClaims } = await import('../support/cases.ts');
 const { runLoad } = await import('./load.ts');
 const { backendCpu, backendCpuSpent } = await import('./postgres-cpu.ts');
 const { buildSystem, compiledScript } = await import('../../gateway/deploy/build.ts');
-const { seedTemplateName, templateExists, saveTemplate } = await import('./seed-template.ts');
+const { seedTemplateName, templateExists, templateMasterKeys, saveTemplate } = await import('./seed-template.ts');
 
 type Role = import('../../schema/identity/viewer.ts').Role;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -168,7 +168,9 @@ const adminUrl = configured ?? embedded!.url;
 const dbName = `imss_bench_${Date.now().toString(36)}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
 const template = flags['reuse-seed'] ? seedTemplateName(root, scalePersons) : null;
-const fromTemplate = template !== null && (await templateExists(admin, template));
+const fromTemplate = template !== null && (await templateExists(admin, root, template));
+// The seed and every subgraph use the template's biometric master keys (seed-template.ts says why).
+if (template !== null) Object.assign(process.env, templateMasterKeys(root, template));
 await admin.unsafe(fromTemplate ? `create database "${dbName}" template "${template}"` : `create database "${dbName}"`);
 if (fromTemplate) console.log(`started from the seeded template ${template}`);
 const url = new URL(adminUrl);
@@ -193,7 +195,7 @@ try {
   }
   if (template !== null && !fromTemplate) {
     await seedDb.close();
-    await saveTemplate(admin, dbName, template);
+    await saveTemplate(admin, root, dbName, template);
     console.log(`kept the seeded database as ${template} (--reuse-seed starts from a copy of it)`);
     seedDb = openDatabase(databaseUrl, { name: 'bench-seed', max: 1 });
   }

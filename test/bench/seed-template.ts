@@ -5,11 +5,17 @@
  * minutes to seed on the development machines, a copy a few seconds. The template's name carries
  * what the data depends on, so a stale one is never used: the number of persons, the day (the demo
  * data's appointments are today's) and a hash of the migrations and the seed code.
+ *
+ * The seeded biometric templates are encrypted under the seeding run's master key, so the template
+ * keeps that key ring beside it (.data/bench/<template>.keys.env, development keys only) and every
+ * run from the template hands the same ring to its subgraphs; without the file the template is not
+ * used.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type postgres from 'postgres';
+import { generateMasterKeyEnv } from '../../subgraphs/biometrics/crypto/master-keys.ts';
 
 const PREFIX = 'imss_bench_seed_';
 /** What the seeded data is made from: a change to any of these makes a new template. */
@@ -22,15 +28,36 @@ export function seedTemplateName(root: string, persons: number, today = new Date
   return `${PREFIX}${persons}_${day}_${hash.digest('hex').slice(0, 12)}`;
 }
 
-export async function templateExists(admin: postgres.Sql, name: string): Promise<boolean> {
+/** Whether the template and its master key ring are both there. */
+export async function templateExists(admin: postgres.Sql, root: string, name: string): Promise<boolean> {
   const rows = await admin`select 1 from pg_database where datname = ${name}`;
-  return rows.length > 0;
+  return rows.length > 0 && existsSync(keyFileOf(root, name));
 }
 
-/** Copies `database` (no one may be connected to it) as the template `name`, dropping older templates. */
-export async function saveTemplate(admin: postgres.Sql, database: string, name: string): Promise<void> {
+/**
+ * The biometric master key ring the template's data was encrypted under, as the subgraphs read it
+ * from their environment: the saved one, or a new one for a template about to be seeded.
+ */
+export function templateMasterKeys(root: string, name: string): Record<string, string> {
+  const file = keyFileOf(root, name);
+  if (!existsSync(file)) {
+    mkdirSync(join(root, '.data', 'bench'), { recursive: true });
+    const { BIOMETRIC_MASTER_KEYS, BIOMETRIC_MASTER_KEY_ID } = generateMasterKeyEnv('bench-seed');
+    writeFileSync(file, JSON.stringify({ BIOMETRIC_MASTER_KEYS, BIOMETRIC_MASTER_KEY_ID }), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+const keyFileOf = (root: string, name: string) => join(root, '.data', 'bench', `${name}.keys.env`);
+
+/** Copies `database` (no one may be connected to it) as the template `name`, dropping older templates and their keys. */
+export async function saveTemplate(admin: postgres.Sql, root: string, database: string, name: string): Promise<void> {
   const older = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${PREFIX}%`} and datname <> ${name}`;
-  for (const { datname } of older) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+  for (const { datname } of older) {
+    await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    rmSync(keyFileOf(root, datname), { force: true });
+  }
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}" template "${database}"`);
 }
 
