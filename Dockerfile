@@ -17,6 +17,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY schema ./schema
 COPY db ./db
+# Our fixes to dependencies (db/patches/README.md), applied here because install scripts are off;
+# the final stage takes the patched packages from this one.
+RUN npx patch-package --patch-dir db/patches --error-on-fail
 COPY subgraphs ./subgraphs
 COPY gateway ./gateway
 RUN node --import tsx gateway/deploy/build.ts --out /app/build
@@ -38,6 +41,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # Owned by root and read-only to the process: the application cannot rewrite its own code.
 COPY --from=dependencies /app/node_modules ./node_modules
+COPY --from=build /app/node_modules/postgres ./node_modules/postgres
 COPY package.json package-lock.json ./
 # The compiled tree: gateway/, subgraphs/, schema/ and db/ as JavaScript, with their SDL,
 # migrations and manifests beside it.
