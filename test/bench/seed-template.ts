@@ -7,7 +7,7 @@
  * data's appointments are today's) and a hash of the migrations and the seed code.
  *
  * The seeded biometric templates are encrypted under the seeding run's master key, so the template
- * keeps that key ring beside it (.data/bench/<template>.keys.env, development keys only) and every
+ * keeps that key ring beside it (.data/bench/<template>.keys.json, development keys only) and every
  * run from the template hands the same ring to its subgraphs; without the file the template is not
  * used.
  */
@@ -48,7 +48,7 @@ export function templateMasterKeys(root: string, name: string): Record<string, s
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-const keyFileOf = (root: string, name: string) => join(root, '.data', 'bench', `${name}.keys.env`);
+const keyFileOf = (root: string, name: string) => join(root, '.data', 'bench', `${name}.keys.json`);
 
 /** Copies `database` (no one may be connected to it) as the template `name`, dropping older templates and their keys. */
 export async function saveTemplate(admin: postgres.Sql, root: string, database: string, name: string): Promise<void> {
@@ -63,7 +63,8 @@ export async function saveTemplate(admin: postgres.Sql, root: string, database: 
 
 function filesUnder(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((entry) => filesUnder(join(path, entry)));
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .map((entry) => join(path, entry))
+    .filter((file) => statSync(file).isFile())
+    .sort();
 }

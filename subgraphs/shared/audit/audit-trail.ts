@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
-import { onePerPool } from '../sql.ts';
+import { onePerPool, preparedStatement } from '../sql.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
@@ -81,7 +81,7 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
       rows.sort(bySubject);
       const unique = dedupe(rows);
       // Inside a mutation the rows join the mutation's transaction: both land or neither does.
-      if (executor) await insertInTransaction(executor, insertParameters(unique, scope.signer));
+      if (executor) await insertInTransaction(executor, insertValues(unique, scope.signer));
       // Reads (the hot path: every audited read in every subgraph) share statements with the reads
       // of other requests waiting at the same time (grouped-appends.ts), signed once per statement.
       else await readAppends(scope.database, scope.signer)(unique);
@@ -97,11 +97,12 @@ const SHARED_ROWS_MAX = 8;
 /** One grouping per pool and audit key (tests run several subgraphs, each with its own key, on one pool). */
 const readAppendsBySigner = onePerPool((database: Database) => {
   const bySigner = new Map<string, (rows: readonly UnsignedRow[]) => Promise<void>>();
+  const insert = preparedInsert(database);
   return (signer: AuditSigner) => {
     let appends = bySigner.get(signer.keyId);
     if (!appends) {
       appends = groupedAppends<UnsignedRow>(async (rows) => {
-        await database.sql.unsafe(INSERT, insertParameters(rows, signer), { prepare: true });
+        await insert(insertValues(rows, signer));
       }, { rowsMax: SHARED_ROWS_MAX });
       bySigner.set(signer.keyId, appends);
     }
@@ -109,6 +110,14 @@ const readAppendsBySigner = onePerPool((database: Database) => {
   };
 });
 const readAppends = (database: Database, signer: AuditSigner) => readAppendsBySigner(database)(signer);
+
+/** INSERT's values: what the statement's rows share, and the rows as one JSON array. */
+interface InsertValues<V = unknown> {
+  signature: V;
+  signer: V;
+  treeSize: V;
+  rows: V;
+}
 
 /**
  * Every audit INSERT is this one statement, whatever its number of rows, read or in a mutation's
@@ -119,18 +128,26 @@ const readAppends = (database: Database, signer: AuditSigner) => readAppendsBySi
  * builder was half of a 50-row append's CPU), the parameters were encoded one by one, and
  * PostgreSQL's limit of 65,535 split an employer's workforce into several statements (README,
  * "Performance"). Rows are inserted in their tree order, which is the order by subject the chain
- * locks are taken in (grouped-appends.ts, `bySubject`).
+ * locks are taken in (grouped-appends.ts, `bySubject`). Reads send it prepared, with placeholders;
+ * a mutation's transaction sends the same text with its values.
  */
-const INSERT = `insert into audit.access_events
+const insertStatement = (v: InsertValues) => sql`insert into audit.access_events
   (signature, signer, tree_size, id, at, subject_curp, action, reason, actor_subject, actor_role, actor_scope, purpose,
    subgraph, what, fields, request_id, case_id, exception_reason, tree_index, proof)
-select $1::bytea, $2::varchar, $3::integer, r.id, r.at, r.subject_curp, r.action, r.reason, r.actor_subject, r.actor_role, r.actor_scope, r.purpose,
+select ${v.signature}::bytea, ${v.signer}::varchar, ${v.treeSize}::integer, r.id, r.at, r.subject_curp, r.action, r.reason, r.actor_subject, r.actor_role, r.actor_scope, r.purpose,
    r.subgraph, r.what, r.fields, r.request_id, r.case_id, r.exception_reason, r.tree_index, r.proof
-from json_populate_recordset(null::audit.access_events, $4::json) as r
+from json_populate_recordset(null::audit.access_events, ${v.rows}::json) as r
 order by r.tree_index`;
 
-/** Signs `rows` as one statement and returns INSERT's parameters. */
-function insertParameters(rows: readonly UnsignedRow[], signer: AuditSigner): [Buffer, string, number, string] {
+const preparedInsert = (database: Database) =>
+  preparedStatement(database, insertStatement({ signature: sql.placeholder('signature'), signer: sql.placeholder('signer'), treeSize: sql.placeholder('treeSize'), rows: sql.placeholder('rows') }));
+
+function insertInTransaction(executor: Executor, values: InsertValues) {
+  return executor.execute(insertStatement(values));
+}
+
+/** Signs `rows` as one statement and returns INSERT's values. */
+function insertValues(rows: readonly UnsignedRow[], signer: AuditSigner): InsertValues<Buffer | string | number> & Record<string, unknown> {
   const { signature, signer: keyId, treeSize, proofs } = signer.signStatement(rows);
   const json = rows.map((row, i) => ({
     id: row.id,
@@ -151,16 +168,7 @@ function insertParameters(rows: readonly UnsignedRow[], signer: AuditSigner): [B
     tree_index: i,
     proof: `\\x${proofs[i]!.toString('hex')}`,
   }));
-  return [signature, keyId, treeSize, JSON.stringify(json)];
-}
-
-/**
- * INSERT on a mutation's transaction, through drizzle: its parameters are numbered $1, $2… in the
- * order they appear, as INSERT numbers them, so the statement sent is the same text.
- */
-const INSERT_PARTS = INSERT.split(/\$\d+/);
-function insertInTransaction(executor: Executor, parameters: readonly unknown[]) {
-  return executor.execute(sql.join(INSERT_PARTS.flatMap((part, i) => (i === 0 ? [sql.raw(part)] : [sql.param(parameters[i - 1]), sql.raw(part)]))));
+  return { signature, signer: keyId, treeSize, rows: JSON.stringify(json) };
 }
 
 function dedupe<T extends { subjectCurp: string; action: string; what: string }>(rows: T[]): T[] {

@@ -53,27 +53,15 @@ export function auditKeyId(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 16);
 }
 
-/** What a statement's signature adds to each of its rows. */
-export interface RowSignature {
-  signature: Buffer;
-  signer: string;
-  /** The row's leaf in its statement's tree, the tree's size, and the row's inclusion proof. */
-  treeIndex: number;
-  treeSize: number;
-  proof: Buffer;
-}
-
-/** One statement's signature: shared by its rows, with each row's inclusion proof, in order. */
+/**
+ * One statement's signature, shared by its rows, with each row's inclusion proof in order: row i
+ * stores the signature, the signer, i as its tree index, the tree size and proofs[i].
+ */
 export interface StatementSignature {
   signature: Buffer;
   signer: string;
   treeSize: number;
   proofs: Buffer[];
-}
-
-/** What row `index` of a signed statement stores. */
-export function rowSignature(statement: StatementSignature, index: number): RowSignature {
-  return { signature: statement.signature, signer: statement.signer, treeIndex: index, treeSize: statement.treeSize, proof: statement.proofs[index]! };
 }
 
 export interface AuditSigner {

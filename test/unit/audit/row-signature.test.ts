@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { auditKeyId, createAuditSigner, createSignatureVerifier, rowContentBytes, rowSignature, type SignedRowContent } from '../../../subgraphs/shared/audit/row-signature.ts';
+import { auditKeyId, createAuditSigner, createSignatureVerifier, rowContentBytes, type SignedRowContent } from '../../../subgraphs/shared/audit/row-signature.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519');
@@ -21,8 +21,8 @@ const row = (i: number): SignedRowContent => ({
 
 /** The rows as the trail stores them: each with its statement's signature and its own proof. */
 const signed = (rows: SignedRowContent[], by = signer) => {
-  const statement = by.signStatement(rows);
-  return rows.map((content, i) => ({ ...content, ...rowSignature(statement, i) }));
+  const { signature, signer: keyId, treeSize, proofs } = by.signStatement(rows);
+  return rows.map((content, i) => ({ ...content, signature, signer: keyId, treeIndex: i, treeSize, proof: proofs[i]! }));
 };
 
 describe('audit statement signatures', () => {
