@@ -170,7 +170,7 @@ const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
 const template = flags['reuse-seed'] ? seedTemplateName(root, scalePersons) : null;
 const fromTemplate = template !== null && (await templateExists(admin, root, template));
 // The seed and every subgraph use the template's biometric master keys (seed-template.ts says why).
-if (template !== null) Object.assign(process.env, templateMasterKeys(root, template));
+if (template !== null) Object.assign(process.env, await templateMasterKeys(root, template));
 await admin.unsafe(fromTemplate ? `create database "${dbName}" template "${template}"` : `create database "${dbName}"`);
 if (fromTemplate) console.log(`started from the seeded template ${template}`);
 const url = new URL(adminUrl);

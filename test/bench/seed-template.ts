@@ -7,15 +7,15 @@
  * data's appointments are today's) and a hash of the migrations and the seed code.
  *
  * The seeded biometric templates are encrypted under the seeding run's master key, so the template
- * keeps that key ring beside it (.data/bench/<template>.keys.json, development keys only) and every
+ * keeps that key ring beside it (a development ring in .data/bench/<template>.keys/) and every
  * run from the template hands the same ring to its subgraphs; without the file the template is not
  * used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type postgres from 'postgres';
-import { generateMasterKeyEnv } from '../../subgraphs/biometrics/crypto/master-keys.ts';
+import { DEV_MASTER_KEYS_FILE, devMasterKeyEnv } from '../../subgraphs/biometrics/crypto/master-keys.ts';
 
 const PREFIX = 'imss_bench_seed_';
 /** What the seeded data is made from: a change to any of these makes a new template. */
@@ -31,31 +31,25 @@ export function seedTemplateName(root: string, persons: number, today = new Date
 /** Whether the template and its master key ring are both there. */
 export async function templateExists(admin: postgres.Sql, root: string, name: string): Promise<boolean> {
   const rows = await admin`select 1 from pg_database where datname = ${name}`;
-  return rows.length > 0 && existsSync(keyFileOf(root, name));
+  return rows.length > 0 && existsSync(join(keyDirOf(root, name), DEV_MASTER_KEYS_FILE));
 }
 
 /**
  * The biometric master key ring the template's data was encrypted under, as the subgraphs read it
  * from their environment: the saved one, or a new one for a template about to be seeded.
  */
-export function templateMasterKeys(root: string, name: string): Record<string, string> {
-  const file = keyFileOf(root, name);
-  if (!existsSync(file)) {
-    mkdirSync(join(root, '.data', 'bench'), { recursive: true });
-    const { BIOMETRIC_MASTER_KEYS, BIOMETRIC_MASTER_KEY_ID } = generateMasterKeyEnv('bench-seed');
-    writeFileSync(file, JSON.stringify({ BIOMETRIC_MASTER_KEYS, BIOMETRIC_MASTER_KEY_ID }), { mode: 0o600 });
-  }
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+export function templateMasterKeys(root: string, name: string): Promise<Record<string, string>> {
+  return devMasterKeyEnv(keyDirOf(root, name));
 }
 
-const keyFileOf = (root: string, name: string) => join(root, '.data', 'bench', `${name}.keys.json`);
+const keyDirOf = (root: string, name: string) => join(root, '.data', 'bench', `${name}.keys`);
 
 /** Copies `database` (no one may be connected to it) as the template `name`, dropping older templates and their keys. */
 export async function saveTemplate(admin: postgres.Sql, root: string, database: string, name: string): Promise<void> {
   const older = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${PREFIX}%`} and datname <> ${name}`;
   for (const { datname } of older) {
     await admin.unsafe(`drop database if exists "${datname}" with (force)`);
-    rmSync(keyFileOf(root, datname), { force: true });
+    rmSync(keyDirOf(root, datname), { recursive: true, force: true });
   }
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}" template "${database}"`);

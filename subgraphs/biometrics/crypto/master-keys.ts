@@ -24,7 +24,12 @@ export async function loadBiometricMasterKeys(env: Env = process.env, devKeysDir
   if (env.NODE_ENV === 'production') {
     throw new KeyRingConfigError({ issues: [{ code: 'MASTER_KEYS_MISSING', message: 'BIOMETRIC_MASTER_KEYS and BIOMETRIC_MASTER_KEY_ID must be set in production' }] });
   }
-  return parseMasterKeyRing(parseEnvFile(await loadOrCreateDevFile(devKeysDir)));
+  return parseMasterKeyRing(await devMasterKeyEnv(devKeysDir));
+}
+
+/** The development ring of `dir` (made there if it has none) as the two variables a process reads. */
+export async function devMasterKeyEnv(dir: string): Promise<Record<string, string>> {
+  return parseEnvFile(await loadOrCreateDevFile(dir));
 }
 
 /** A fresh ring's two variables (one random 32-byte key): what the dev file holds. */
