@@ -13,7 +13,7 @@ import { onePerPool, preparedStatement } from '../sql.ts';
 import type { Role, Viewer } from '../../../schema/identity/viewer.ts';
 import { randomUUID } from 'node:crypto';
 import type { RefusalReason } from '../access/decisions.ts';
-import type { AuditSigner, SignedRowContent } from './row-signature.ts';
+import { lastIsoText, type AuditSigner, type SignedRowContent } from './row-signature.ts';
 import { bySubject, groupedAppends } from './grouped-appends.ts';
 
 export type AuditAction = 'READ' | 'WRITE' | 'REFUSED';
@@ -149,9 +149,10 @@ function insertInTransaction(executor: Executor, values: InsertValues) {
 /** Signs `rows` as one statement and returns INSERT's values. */
 function insertValues(rows: readonly UnsignedRow[], signer: AuditSigner): InsertValues<Buffer | string | number> & Record<string, unknown> {
   const { signature, signer: keyId, treeSize, proofs } = signer.signStatement(rows);
+  const isoText = lastIsoText();
   const json = rows.map((row, i) => ({
     id: row.id,
-    at: row.at, // its ISO text, to the millisecond: what the signature covers
+    at: isoText(row.at), // to the millisecond: what the signature covers
     subject_curp: row.subjectCurp,
     action: row.action,
     reason: row.reason,

@@ -7,18 +7,22 @@
  * of the other people who shared its statement), and a rewritten row, proof, index or size no
  * longer reaches the signed root.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const HASH_BYTES = 32;
 const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
-export function leafHash(content: Buffer): Buffer {
-  return createHash('sha256').update(LEAF).update(content).digest();
+// One-shot hashes: a `createHash` object per leaf and per node was a quarter of signing a 50-row
+// statement (README, "Performance"). The bytes hashed are the same.
+
+/** A leaf's hash; `content` as text is hashed as its UTF-8 bytes (the 0x00 prefix is U+0000 in UTF-8). */
+export function leafHash(content: Buffer | string): Buffer {
+  return typeof content === 'string' ? hash('sha256', `\u0000${content}`, 'buffer') : hash('sha256', Buffer.concat([LEAF, content], 1 + content.length), 'buffer');
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE, left, right], 1 + left.length + right.length), 'buffer');
 }
 
 export interface MerkleTree {

@@ -39,13 +39,28 @@ const TREE_DOMAIN = Buffer.from('imss-audit-tree-v1\u0000', 'utf8');
 
 /** The exact bytes signed: a JSON array, so no field can bleed into another. */
 export function rowContentBytes(row: SignedRowContent): Buffer {
-  return Buffer.from(
-    JSON.stringify([
-      DOMAIN, row.id, row.at.toISOString(), row.subjectCurp, row.action, row.reason, row.actorSubject, row.actorRole,
-      row.actorScope, row.purpose, row.subgraph, row.what, row.fields ?? null, row.requestId, row.caseId, row.exceptionReason,
-    ]),
-    'utf8',
-  );
+  return Buffer.from(rowContent(row, row.at.toISOString()), 'utf8');
+}
+
+/** The signed content as text (its UTF-8 bytes are `rowContentBytes`); `at` is `row.at` in ISO form. */
+function rowContent(row: SignedRowContent, at: string): string {
+  return JSON.stringify([
+    DOMAIN, row.id, at, row.subjectCurp, row.action, row.reason, row.actorSubject, row.actorRole,
+    row.actorScope, row.purpose, row.subgraph, row.what, row.fields ?? null, row.requestId, row.caseId, row.exceptionReason,
+  ]);
+}
+
+/**
+ * `Date.toISOString`, made again only when the Date differs from the last one's: a request's audit
+ * rows share one Date, so a statement's rows need its text once per request, not once per row.
+ */
+export function lastIsoText(): (at: Date) => string {
+  let last: Date | undefined;
+  let text = '';
+  return (at) => {
+    if (at !== last) [last, text] = [at, at.toISOString()];
+    return text;
+  };
 }
 
 /** A stable, short id of an audit public key. */
@@ -75,7 +90,8 @@ export function createAuditSigner(privateKey: KeyObject): AuditSigner {
   return {
     keyId,
     signStatement(rows) {
-      const { root, proofs } = merkleTree(rows.map((row) => leafHash(rowContentBytes(row))));
+      const isoText = lastIsoText();
+      const { root, proofs } = merkleTree(rows.map((row) => leafHash(rowContent(row, isoText(row.at)))));
       return { signature: sign(null, treeMessage(root, rows.length), privateKey), signer: keyId, treeSize: rows.length, proofs };
     },
   };

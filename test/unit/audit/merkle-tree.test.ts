@@ -14,6 +14,8 @@ describe('audit Merkle tree', () => {
   it('hashes as RFC 6962 does: leaves with 0x00, nodes with 0x01, split at the largest power of two below n', () => {
     const [a, b, c] = leaves(3) as [Buffer, Buffer, Buffer];
     expect(leafHash(Buffer.from('row 0'))).toEqual(sha(Buffer.from([0]), Buffer.from('row 0')));
+    // Text is hashed as its UTF-8 bytes, non-ASCII included (the signer hashes rows' JSON text).
+    expect(leafHash('{"name":"Peña Núñez"}')).toEqual(leafHash(Buffer.from('{"name":"Peña Núñez"}', 'utf8')));
     expect(merkleTree([a]).root).toEqual(a);
     expect(merkleTree([a, b, c]).root).toEqual(sha(Buffer.from([1]), sha(Buffer.from([1]), a, b), c));
     expect(merkleTree([a, b, c]).proofs).toEqual([Buffer.concat([b, c]), Buffer.concat([a, c]), sha(Buffer.from([1]), a, b)]);

@@ -33,6 +33,15 @@ describe('audit statement signatures', () => {
     for (const stored of rows) expect(createSignatureVerifier(keys)(stored, stored)).toBe(true);
   });
 
+  it('signs each row with its own time when a statement carries several requests\' rows', () => {
+    // Grouped appends: each request's rows share one Date, and requests alternate in subject order.
+    const [first, second] = [new Date('2026-12-02T10:00:00.123Z'), new Date('2026-12-02T10:00:00.124Z')];
+    const rows = signed([first, second, second, first, second].map((at, i) => ({ ...row(i), at })));
+    for (const stored of rows) expect(createSignatureVerifier(keys)(stored, stored)).toBe(true);
+    const moved = { ...rows[1]!, at: first };
+    expect(createSignatureVerifier(keys)(moved, moved)).toBe(false);
+  });
+
   it('refuses a row whose content, place, size, proof, signature or signer changed', () => {
     const rows = signed(Array.from({ length: 5 }, (_, i) => row(i)));
     const verify = createSignatureVerifier(keys);
