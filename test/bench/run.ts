@@ -381,6 +381,8 @@ try {
     subgraphCpuMicros: number[];
     postgresCpuMicros: number;
     loadCpuMicros: number;
+    /** Each round's throughput: within a round every target of a workload runs one after the other, seconds apart. */
+    roundRps: number[];
   }
   const cells: Record<string, Partial<Record<Target, Cell>>> = {};
   // Warm every process (JIT, pools, caches) on every workload before anything is measured: the
@@ -414,7 +416,7 @@ try {
         const result = await runLoad(p[t].endpoint, p[t].requests, { connections, seconds });
         const load = process.cpuUsage(loadBefore);
         const [after, subgraphsAfter, postgresAfter] = [await proc.usage(), await subgraphCpu(), await backendCpu(admin, dbName)];
-        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: SUBGRAPH_NAMES.map(() => 0), postgresCpuMicros: 0, loadCpuMicros: 0 });
+        const cell = ((cells[name] ??= {})[t] ??= { requests: 0, errors: 0, elapsed: 0, latencies: [], cpuMicros: 0, subgraphCpuMicros: SUBGRAPH_NAMES.map(() => 0), postgresCpuMicros: 0, loadCpuMicros: 0, roundRps: [] });
         cell.requests += result.requests;
         cell.errors += result.errors;
         cell.elapsed += result.elapsed;
@@ -423,6 +425,7 @@ try {
         subgraphsAfter.forEach((micros, i) => (cell.subgraphCpuMicros[i]! += micros - subgraphsBefore[i]!));
         cell.postgresCpuMicros += backendCpuSpent(postgresBefore, postgresAfter);
         cell.loadCpuMicros += load.user + load.system;
+        cell.roundRps.push(result.rps);
         console.log(`round ${round + 1}/${rounds} ${name.padEnd(10)} ${t.padEnd(9)} ${String(result.rps).padStart(6)} req/s  p50 ${String(result.p50).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  cpu ${((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result.requests) * 1000).toFixed(0).padStart(5)} ms/1k  errors ${result.errors}`);
       }
     }
@@ -435,6 +438,11 @@ try {
   peaks.subgraphs = Math.max(...(await Promise.all([...subgraphs, ...baselineSubgraphs].map((s) => s.usage()))).map((u) => Math.round(u.maxRssBytes / 1_048_576)));
 
   const round1 = (n: number) => Math.round(n * 10) / 10;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return Math.round((sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2) * 100) / 100;
+  };
   const rows = chosen.flatMap((name) =>
     targets.map((t) => {
       const c = cells[name]![t]!;
@@ -472,6 +480,13 @@ try {
         allCpuMsPer1k: per1k((t === 'direct' ? 0 : c.cpuMicros) + subgraphsMicros + c.postgresCpuMicros + c.loadCpuMicros),
         /** Our throughput over this target's (≥ 1.3 wanted against Hive, ≥ 0.5 against direct). */
         oursThroughputRatio: Math.round((oursRps / rps) * 100) / 100,
+        /**
+         * The same ratio round by round, and its median: on shared cores a burst of other work can
+         * land on one target's run, and the total above then moves with it; the median of the rounds
+         * does not, and the spread shows how much the machine moved.
+         */
+        oursRatioByRound: c.roundRps.map((r, i) => Math.round(((ours.roundRps[i] ?? 0) / Math.max(1e-9, r)) * 100) / 100),
+        oursRatioMedian: median(c.roundRps.map((r, i) => (ours.roundRps[i] ?? 0) / Math.max(1e-9, r))),
         /** This target's CPU per request over ours (> 1: it spends more than we do). */
         cpuRatioToOurs: t === 'direct' ? null : Math.round((cpuPer1k / oursCpuPer1k) * 100) / 100,
         peakRssMb: t === 'direct' ? null : peaks[t],
@@ -485,6 +500,8 @@ try {
       `${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${String(r.rps).padStart(7)} ${r.oursThroughputRatio.toFixed(2).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.cpuMsPer1k).padStart(13)} ${(r.cpuRatioToOurs?.toFixed(2) ?? '–').padStart(9)} ${String(r.subgraphsCpuMsPer1k).padStart(20)} ${String(r.postgresCpuMsPer1k).padStart(21)} ${String(r.loadGeneratorCpuMsPer1k).padStart(19)} ${String(r.allCpuMsPer1k).padStart(14)} ${String(r.errors).padStart(7)}`,
     );
   }
+  console.log('ours× by round (median, then each round in order):');
+  for (const r of rows) if (r.target !== 'ours') console.log(`  ${r.workload.padEnd(16)} ${r.target.padEnd(9)} ${r.oursRatioMedian.toFixed(2)}  ${r.oursRatioByRound.map((x) => x.toFixed(2)).join(' ')}`);
   console.log('subgraph CPU ms/1k by subgraph:');
   for (const r of rows) console.log(`  ${r.workload.padEnd(10)} ${r.target.padEnd(9)} ${JSON.stringify(r.subgraphCpuMsPer1k)}`);
   console.log('peak RSS (MB):', peaks, ' RSS after each round (MB):', rssByRound);
