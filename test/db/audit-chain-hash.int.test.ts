@@ -1,7 +1,8 @@
 /**
  * Migration 0015 recomputes the audit chain hash in PL/pgSQL instead of SQL (a SQL function taking a
- * whole row is planned again on every call). The hash must be the same function of the row: rows
- * chained under either version verify under the other, across the switch in both directions.
+ * whole row is planned again on every call), and 0020 has the chain trigger hash through a SQL
+ * function of the row's columns that PostgreSQL inlines. The hash must be the same function of the
+ * row: rows chained under any version verify under the others, across each switch in both directions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
@@ -14,15 +15,15 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 const SUBJECTS = ['GOMA800101HDFRRN05', 'PEGJ850101HDFRRL04'];
 const staff: Viewer = { subject: 'staff-1', roles: ['CONSULATE_STAFF'], curp: null, consulateId: 'CON-LAX', employerRegistrations: [], bankId: null, subdelegation: null };
 
-/** The `CREATE OR REPLACE FUNCTION audit.chain_hash` statement of a migration file. */
-function chainHashOf(migration: string): string {
+/** The statement of a migration file that creates `fn` (`audit.chain_hash` by default). */
+function chainHashOf(migration: string, fn = 'audit.chain_hash('): string {
   const text = readFileSync(new URL(`../../db/migrations/${migration}`, import.meta.url), 'utf8');
-  const statement = text.split('--> statement-breakpoint').find((s) => s.includes('FUNCTION audit.chain_hash'));
-  if (!statement) throw new Error(`${migration} defines no audit.chain_hash`);
+  const statement = text.split('--> statement-breakpoint').find((s) => s.includes(`FUNCTION ${fn}`));
+  if (!statement) throw new Error(`${migration} defines no ${fn}`);
   return statement;
 }
 
-describe('audit chain hash (SQL in 0008, PL/pgSQL from 0015)', () => {
+describe('audit chain hash (SQL in 0008, PL/pgSQL from 0015, inlined into the trigger from 0020)', () => {
   let t: TestDatabase;
   const signer = createAuditSigner(generateKeyPairSync('ed25519').privateKey);
   let written = 0;
@@ -58,6 +59,34 @@ describe('audit chain hash (SQL in 0008, PL/pgSQL from 0015)', () => {
     await t.database.sql.unsafe(chainHashOf('0015_audit_chain_hash_plpgsql.sql'));
     const [count] = await t.database.sql`select count(*)::int as n from audit.access_events`;
     expect(count).toEqual({ n: 12 });
+  });
+
+  it('is inlined into the chain trigger from 0020 (no function call per audit row)', async () => {
+    const plan = await t.database.sql.unsafe<{ 'QUERY PLAN': string }[]>(
+      `explain (verbose, costs off) select audit.chain_hash_of(e.prev_hash, e.id, e.at, e.subject_curp, e.actor_subject, e.actor_role, e.actor_scope, e.purpose,
+         e.subgraph, e.what, e.fields, e.request_id, e.seq, e.action, e.reason, e.case_id, e.exception_reason, e.signature, e.signer) from audit.access_events e`,
+    );
+    const output = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(output).toContain('sha256(');
+    expect(output).not.toContain('chain_hash_of');
+    const [trigger] = await t.database.sql<{ body: string }[]>`select prosrc as body from pg_proc where oid = 'audit.chain_event'::regproc`;
+    expect(trigger!.body).toContain('audit.chain_hash_of(NEW.prev_hash, NEW.id, NEW.at');
+  });
+
+  it('verifies rows chained by the trigger of 0019, and 0015\'s hash verifies rows chained by the trigger of 0020', async () => {
+    const migration0019 = readFileSync(new URL('../../db/migrations/0019_audit_chain_trigger_cost.sql', import.meta.url), 'utf8');
+    const trigger0020 = readFileSync(new URL('../../db/migrations/0020_audit_chain_hash_inlined.sql', import.meta.url), 'utf8').split('--> statement-breakpoint')[2]!;
+    await t.database.sql.unsafe(migration0019);
+    await appendRows();
+    await t.database.sql.unsafe(trigger0020);
+    await appendRows();
+    expect(await brokenChains()).toEqual([null, null]);
+    await t.database.sql.unsafe(chainHashOf('0015_audit_chain_hash_plpgsql.sql'));
+    expect(await brokenChains()).toEqual([null, null]);
+    await t.database.sql.unsafe(chainHashOf('0020_audit_chain_hash_inlined.sql'));
+    expect(await brokenChains()).toEqual([null, null]);
+    const [count] = await t.database.sql`select count(*)::int as n from audit.access_events`;
+    expect(count).toEqual({ n: 18 });
   });
 
   it('still names a rewritten row under PL/pgSQL', async () => {
