@@ -454,6 +454,7 @@ try {
       const cpuPer1k = (c.cpuMicros / 1000 / Math.max(1, c.requests)) * 1000;
       const oursCpuPer1k = (ours.cpuMicros / 1000 / Math.max(1, ours.requests)) * 1000;
       const per1k = (micros: number) => Math.round((micros / 1000 / Math.max(1, c.requests)) * 1000);
+      const roundRatios = c.roundRps.map((r, i) => (ours.roundRps[i] ?? 0) / Math.max(1e-9, r));
       const subgraphsMicros = c.subgraphCpuMicros.reduce((a, b) => a + b, 0);
       return {
         workload: name,
@@ -485,8 +486,8 @@ try {
          * land on one target's run, and the total above then moves with it; the median of the rounds
          * does not, and the spread shows how much the machine moved.
          */
-        oursRatioByRound: c.roundRps.map((r, i) => Math.round(((ours.roundRps[i] ?? 0) / Math.max(1e-9, r)) * 100) / 100),
-        oursRatioMedian: median(c.roundRps.map((r, i) => (ours.roundRps[i] ?? 0) / Math.max(1e-9, r))),
+        oursRatioByRound: roundRatios.map((ratio) => Math.round(ratio * 100) / 100),
+        oursRatioMedian: median(roundRatios),
         /** This target's CPU per request over ours (> 1: it spends more than we do). */
         cpuRatioToOurs: t === 'direct' ? null : Math.round((cpuPer1k / oursCpuPer1k) * 100) / 100,
         peakRssMb: t === 'direct' ? null : peaks[t],

@@ -15,13 +15,14 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 const SUBJECTS = ['GOMA800101HDFRRN05', 'PEGJ850101HDFRRL04'];
 const staff: Viewer = { subject: 'staff-1', roles: ['CONSULATE_STAFF'], curp: null, consulateId: 'CON-LAX', employerRegistrations: [], bankId: null, subdelegation: null };
 
-/** The statement of a migration file that creates `fn` (`audit.chain_hash` by default). */
-function chainHashOf(migration: string, fn = 'audit.chain_hash('): string {
+/** The statement of a migration file that creates the function `name` (with its opening parenthesis, so chain_hash is not chain_hash_of). */
+function statementCreating(migration: string, name: string): string {
   const text = readFileSync(new URL(`../../db/migrations/${migration}`, import.meta.url), 'utf8');
-  const statement = text.split('--> statement-breakpoint').find((s) => s.includes(`FUNCTION ${fn}`));
-  if (!statement) throw new Error(`${migration} defines no ${fn}`);
+  const statement = text.split('--> statement-breakpoint').find((s) => s.includes(`FUNCTION ${name}`));
+  if (!statement) throw new Error(`${migration} defines no ${name}`);
   return statement;
 }
+const chainHashOf = (migration: string) => statementCreating(migration, 'audit.chain_hash(');
 
 describe('audit chain hash (SQL in 0008, PL/pgSQL from 0015, inlined into the trigger from 0020)', () => {
   let t: TestDatabase;
@@ -74,11 +75,9 @@ describe('audit chain hash (SQL in 0008, PL/pgSQL from 0015, inlined into the tr
   });
 
   it('verifies rows chained by the trigger of 0019, and 0015\'s hash verifies rows chained by the trigger of 0020', async () => {
-    const migration0019 = readFileSync(new URL('../../db/migrations/0019_audit_chain_trigger_cost.sql', import.meta.url), 'utf8');
-    const trigger0020 = readFileSync(new URL('../../db/migrations/0020_audit_chain_hash_inlined.sql', import.meta.url), 'utf8').split('--> statement-breakpoint')[2]!;
-    await t.database.sql.unsafe(migration0019);
+    await t.database.sql.unsafe(statementCreating('0019_audit_chain_trigger_cost.sql', 'audit.chain_event('));
     await appendRows();
-    await t.database.sql.unsafe(trigger0020);
+    await t.database.sql.unsafe(statementCreating('0020_audit_chain_hash_inlined.sql', 'audit.chain_event('));
     await appendRows();
     expect(await brokenChains()).toEqual([null, null]);
     await t.database.sql.unsafe(chainHashOf('0015_audit_chain_hash_plpgsql.sql'));
