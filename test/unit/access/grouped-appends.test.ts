@@ -36,7 +36,7 @@ describe('grouped audit appends', () => {
 
   it('holds appends while the statements in flight are at their bound, then sends them together', async () => {
     const writer = controlledWriter();
-    const append = groupedAppends(writer.write, { inFlightMax: 2, rowsMax: 8 });
+    const append = groupedAppends(writer.write, { inFlightMax: 2, rowsMax: 8, nextLaneAfterMs: 0 });
     const first = append(rows('1', 'A'));
     await tick();
     const second = append(rows('2', 'B'));
@@ -58,6 +58,46 @@ describe('grouped audit appends', () => {
     expect(thirdDone).toBe(false);
     writer.statements[2]!.finish();
     expect(await Promise.all([first, second, ...waiting].map(settled))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('keeps one statement in flight while it is quick: what arrives meanwhile waits and goes together', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write, { inFlightMax: 2, nextLaneAfterMs: 10_000 });
+    const first = append(rows('1', 'A'));
+    await tick();
+    const waiting = [append(rows('2', 'B')), append(rows('3', 'A'))];
+    await tick();
+    expect(writer.statements).toHaveLength(1);
+    writer.statements[0]!.finish();
+    await tick();
+    expect(writer.statements.map((s) => s.rows.map((r) => r.request).join(''))).toEqual(['1', '32']);
+    writer.statements[1]!.finish();
+    expect(await Promise.all([first, ...waiting].map(settled))).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('sends a second statement beside one held up longer than nextLaneAfterMs, never more than inFlightMax', async () => {
+    const writer = controlledWriter();
+    const append = groupedAppends(writer.write, { inFlightMax: 2, nextLaneAfterMs: 150 });
+    const held = append(rows('held', 'A')); // as if a mutation's transaction held A's chain lock
+    await tick();
+    const sentAt = performance.now();
+    const beside = append(rows('beside', 'B'));
+    await tick();
+    expect(writer.statements).toHaveLength(1);
+    await expect.poll(() => writer.statements.length, { timeout: 5_000, interval: 10 }).toBe(2);
+    expect(performance.now() - sentAt).toBeGreaterThanOrEqual(140);
+    expect(writer.statements[1]!.rows.map((r) => r.request)).toEqual(['beside']);
+    // Both lanes taken: the next waits for one of them, however long they take.
+    const third = append(rows('third', 'C'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writer.statements).toHaveLength(2);
+    writer.statements[1]!.finish();
+    expect(await settled(beside)).toBe('ok');
+    await tick();
+    expect(writer.statements.map((s) => s.rows[0]!.request)).toEqual(['held', 'beside', 'third']);
+    writer.statements[2]!.finish();
+    writer.statements[0]!.finish();
+    expect(await Promise.all([held, third].map(settled))).toEqual(['ok', 'ok']);
   });
 
   it('puts at most rowsMax rows in a statement; one larger append goes alone', async () => {
