@@ -353,6 +353,7 @@ try {
     if (!text.includes('"replayed":false')) throw new Error(`bankPaymentRetry: the first payment was not recorded: ${text.slice(0, 400)}`);
   }
   // Every gateway must give our gateway's answer (every variant) before its speed means anything.
+  let queueLength: number | null = null;
   for (const name of chosen) {
     for (let i = 0; i < workloads[name]!.variants.length; i++) {
       const answers: Partial<Record<Target, string>> = {};
@@ -364,8 +365,12 @@ try {
         answers[t] = JSON.stringify(JSON.parse(text));
       }
       for (const t of targets) if (t !== 'direct' && answers[t] !== answers.ours) throw new Error(`${name}: ${t} answers differently from ours:\n${answers[t]}\n${answers.ours}`);
+      // A list costs an audit row per person in each of three subgraphs, and the queue's length has
+      // differed between runs' seeds (50 people, then 6): said beside its figures.
+      if (name === 'queue') queueLength = (JSON.parse(answers[targets[0]!]!) as { data: { office: { queue: unknown[] } } }).data.office.queue.length;
     }
   }
+  if (queueLength !== null) console.log(`the queue lists ${queueLength} people`);
 
   const subgraphCpu = async () => {
     const micros = (await Promise.all(subgraphs.map((s) => s.usage()))).map((u) => u.cpuMicros);
@@ -530,6 +535,7 @@ try {
     at: new Date().toISOString(),
     machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverages, note: 'cores shared with the load generator, PostgreSQL, the subgraphs and any other work on the machine' },
     options: { seconds, connections, rounds, warmupSeconds, workloads: chosen, targets, scalePersons, dbPool },
+    queueLength,
     durationSeconds: Math.round((Date.now() - started) / 1000),
     rows,
     peakRssMb: peaks,
