@@ -93,8 +93,8 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
 type UnsignedRow = SignedRowContent & { action: AuditAction; reason: RefusalReason | null; fields: string[] | null };
 /**
  * Most rows of several requests' reads that share one statement (grouped-appends.ts): a list of
- * people is a row per person, and twenty staff reading today's queue of six people wait on the
- * same six chain locks, so their rows are cheapest in one statement. At eight, each list went alone
+ * people is a row per person, and staff reading the same queue at once wait on the same people's
+ * chain locks, so their rows are cheapest in one statement. At eight, each list of six went alone
  * (docs/architecture.md, "Performance notes").
  */
 const SHARED_ROWS_MAX = 64;
