@@ -367,7 +367,7 @@ try {
       for (const t of targets) if (t !== 'direct' && answers[t] !== answers.ours) throw new Error(`${name}: ${t} answers differently from ours:\n${answers[t]}\n${answers.ours}`);
       // A list costs an audit row per person in each of three subgraphs, and the queue's length has
       // differed between runs' seeds (50 people, then 6): said beside its figures.
-      if (name === 'queue') queueLength = (JSON.parse(answers[targets[0]!]!) as { data: { office: { queue: unknown[] } } }).data.office.queue.length;
+      if (name === 'queue') queueLength = (JSON.parse(answers.ours!) as { data: { office: { queue: unknown[] } } }).data.office.queue.length;
     }
   }
   if (queueLength !== null) console.log(`the queue lists ${queueLength} people`);

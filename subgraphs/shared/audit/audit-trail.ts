@@ -91,13 +91,6 @@ export function createAuditTrail<Read extends string, Write extends string>(scop
 
 /** A row as the trail builds it; its statement's signature is added when the INSERT is made. */
 type UnsignedRow = SignedRowContent & { action: AuditAction; reason: RefusalReason | null; fields: string[] | null };
-/**
- * Most rows of several requests' reads that share one statement (grouped-appends.ts): a list of
- * people is a row per person, and staff reading the same queue at once wait on the same people's
- * chain locks, so their rows are cheapest in one statement. At eight, each list of six went alone
- * (docs/architecture.md, "Performance notes").
- */
-const SHARED_ROWS_MAX = 64;
 
 /** One grouping per pool and audit key (tests run several subgraphs, each with its own key, on one pool). */
 const readAppendsBySigner = onePerPool((database: Database) => {
@@ -108,7 +101,7 @@ const readAppendsBySigner = onePerPool((database: Database) => {
     if (!appends) {
       appends = groupedAppends<UnsignedRow>(async (rows) => {
         await insert(insertValues(rows, signer));
-      }, { rowsMax: SHARED_ROWS_MAX });
+      });
       bySigner.set(signer.keyId, appends);
     }
     return appends;

@@ -18,7 +18,12 @@
  */
 
 export interface GroupedAppendOptions {
-  /** Most rows in one statement; a single append of more rows goes alone. @default 64 */
+  /**
+   * Most rows in one statement; a single append of more rows goes alone. A list of people is a row
+   * per person, and staff reading the same queue at once wait on the same people's chain locks, so
+   * their rows are cheapest in one statement; at 8, each list of six went alone (docs/architecture.md,
+   * "Performance notes"). @default 64
+   */
   rowsMax?: number;
   /** Most statements in flight at once. @default 2 */
   inFlightMax?: number;
