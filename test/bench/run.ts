@@ -6,6 +6,8 @@
  * - `hive-js`, `hive-rust`: Hive Gateway with its JS planner and with the Rust planner
  *   (gateway/peers/hive-gateway-start.ts; in-flight de-duplication off), given the identity token
  *   by our plugin and nothing else;
+ * - `relay`: the least a Node gateway can do: the direct call's request passed through a bare node:http
+ *   server and our fetcher to the same subgraph (node-relay.ts; the floor of one hop through Node);
  * - `direct`: the operation's entry subgraph called directly with a ready identity token (the ceiling).
  * Rounds alternate the targets (the order rotates each round) so that a burst of other work on the
  * shared machine does not land on one target only. Reported per workload and target: throughput
@@ -102,7 +104,7 @@ type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 type AccessGrounds = import('../../schema/identity/access-grounds.ts').AccessGrounds;
 type LoadRequest = import('./load.ts').LoadRequest;
 
-const TARGETS = ['ours', 'baseline', 'apollo', 'hive-js', 'hive-rust', 'direct'] as const;
+const TARGETS = ['ours', 'baseline', 'apollo', 'hive-js', 'hive-rust', 'relay', 'direct'] as const;
 type Target = (typeof TARGETS)[number];
 const targets = (flags.targets?.split(',') ?? TARGETS.filter((t) => t !== 'baseline' || flags.baseline)) as Target[];
 if (targets.includes('baseline') && !flags.baseline) throw new Error('the baseline target needs --baseline DIR');
@@ -134,7 +136,7 @@ function builtDir(dir: string): string {
   let out = builds.get(dir);
   if (!out) {
     const started = Date.now();
-    out = buildSystem({ root: dir, out: join(dir, '.data', 'bench', 'build'), extraFiles: dir === root ? ['test/bench/usage-probe.ts', 'test/bench/apollo-baseline.ts'] : [] });
+    out = buildSystem({ root: dir, out: join(dir, '.data', 'bench', 'build'), extraFiles: dir === root ? ['test/bench/usage-probe.ts', 'test/bench/apollo-baseline.ts', 'test/bench/node-relay.ts'] : [] });
     console.log(`compiled ${dir === root ? 'this checkout' : dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     builds.set(dir, out);
   }
@@ -232,6 +234,7 @@ try {
   if (want('apollo')) gateways.apollo = await start('test/bench/apollo-baseline.ts', [], { ...urlEnv, GATEWAY_PORT: '0' }, flags.profile === 'apollo');
   if (want('hive-js')) gateways['hive-js'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'js' }, flags.profile === 'hive-js');
   if (want('hive-rust')) gateways['hive-rust'] = await start('gateway/peers/hive-gateway-start.ts', [], { ...urlEnv, HIVE_GATEWAY_PORT: '0', HIVE_PLANNER: 'rust' }, flags.profile === 'hive-rust');
+  if (want('relay')) gateways.relay = await start('test/bench/node-relay.ts', [], { ...urlEnv, RELAY_PORT: '0' }, flags.profile === 'relay');
 
   const keys = await loadSystemKeys();
   // Tokens of the default lifetime, asked for again before every direct run (the signer hands out the
@@ -324,20 +327,22 @@ try {
     const client = { authorization: `Bearer ${token}`, ...(w.purpose && { 'x-access-purpose': w.purpose }), ...(w.exception && { 'x-access-exception': w.exception }) };
     const directTokens = () => Promise.all(w.variants.map((v) => signer.sign(identity, w.subgraph, w.purpose ?? null, v.direct.grounds, v.direct.idempotencyKey ?? null)));
     const direct = await directTokens();
+    // The relay carries the direct call's request (its token included) to the same subgraph.
+    const carriesDirectRequest = (t: Target) => t === 'direct' || t === 'relay';
     prepared[name] = Object.fromEntries(
       targets.map((t) => [
         t,
         {
-          endpoint: t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(w.subgraph)]!.url : gateways[t]!.url,
+          endpoint: t === 'direct' ? subgraphs[SUBGRAPH_NAMES.indexOf(w.subgraph)]!.url : t === 'relay' ? `${gateways.relay!.url}/${w.subgraph}` : gateways[t]!.url,
           requests: w.variants.map((v, i) =>
-            t === 'direct'
+            carriesDirectRequest(t)
               ? { body: JSON.stringify({ query: v.direct.query }), headers: { [IDENTITY_HEADER]: direct[i]! } }
               : { body: JSON.stringify({ query: v.query }), headers: { ...client, ...(v.caseId && { 'x-access-case': v.caseId }), ...v.headers } },
           ),
-          ...(t === 'direct' && {
+          ...(carriesDirectRequest(t) && {
             refresh: async () => {
               const fresh = await directTokens();
-              prepared[name]!.direct.requests.forEach((r, i) => (r.headers[IDENTITY_HEADER] = fresh[i]!));
+              prepared[name]![t].requests.forEach((r, i) => (r.headers[IDENTITY_HEADER] = fresh[i]!));
             },
           }),
         },
@@ -364,7 +369,8 @@ try {
         if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name} via ${t}: ${response.status} ${text.slice(0, 400)}`);
         answers[t] = JSON.stringify(JSON.parse(text));
       }
-      for (const t of targets) if (t !== 'direct' && answers[t] !== answers.ours) throw new Error(`${name}: ${t} answers differently from ours:\n${answers[t]}\n${answers.ours}`);
+      for (const t of targets) if (t !== 'direct' && t !== 'relay' && answers[t] !== answers.ours) throw new Error(`${name}: ${t} answers differently from ours:\n${answers[t]}\n${answers.ours}`);
+      if (answers.relay !== undefined && answers.direct !== undefined && answers.relay !== answers.direct) throw new Error(`${name}: the relay answers differently from the direct call:\n${answers.relay}\n${answers.direct}`);
       // A list costs an audit row per person in each of three subgraphs, and the queue's length has
       // differed between runs' seeds (50 people, then 6): said beside its figures.
       if (name === 'queue') queueLength = (JSON.parse(answers.ours!) as { data: { office: { queue: unknown[] } } }).data.office.queue.length;
