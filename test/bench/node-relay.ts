@@ -30,6 +30,8 @@ const server = createServer((req, res) => {
     return;
   }
   const chunks: Buffer[] = [];
+  // A caller gone mid-request must not take the relay down with an unhandled 'error'.
+  req.on('error', () => res.destroy());
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     fetcher(upstream, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: token }, body: Buffer.concat(chunks).toString('utf8') })
