@@ -8,15 +8,16 @@
  * hop through Node on this machine, and the distance from ours to it is what our gateway's own
  * work costs. Not a product: it checks nothing and must never face a client.
  *
- * Upstreams from PERSONS_URL, ENROLLMENTS_URL, APPOINTMENTS_URL, BIOMETRICS_URL; port RELAY_PORT.
+ * Upstreams from <SUBGRAPH>_URL (PERSONS_URL, …), as the gateway reads them; port RELAY_PORT.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeepAliveFetcher } from '../../gateway/fetcher.ts';
 import { IDENTITY_HEADER } from '../../schema/identity/gateway-token.ts';
+import { SUBGRAPH_NAMES } from '../../schema/subgraphs.ts';
 
 const upstreams = new Map<string, string>();
-for (const name of ['persons', 'enrollments', 'appointments', 'biometrics']) {
+for (const name of SUBGRAPH_NAMES) {
   const url = process.env[`${name.toUpperCase()}_URL`];
   if (url) upstreams.set(`/${name}`, url);
 }
